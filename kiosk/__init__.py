@@ -1,0 +1,1 @@
+"""Open Spaces Kiosk: a touch-screen board for self-organised conference sessions."""
