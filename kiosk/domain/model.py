@@ -158,6 +158,7 @@ class Cell:
     card: Card | None = None
     block: Block | None = None
     is_now: bool = False
+    is_over: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,7 @@ def build_day_grid(event: Event, day: date, cards: Iterable[Card], blocks: Itera
             card = by_slot.get((room.key, start))
             block = block_covering(day_blocks, room.key, start, end)
             state = slot_state(starts_at=start, ends_at=end, now=now, card=card, block=block)
-            row.append(Cell(room.key, start, end, state, card, block, is_now=start <= now < end))
+            row.append(Cell(room.key, start, end, state, card, block, is_now=start <= now < end, is_over=end <= now))
         rows.append(tuple(row))
     return DayGrid(day, event.rooms, starts, tuple(rows))
 

@@ -1,0 +1,54 @@
+"""Start-up steps shared by the window and the command line: find and load the config, pick the clock,
+open the board's database."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import UTC
+from pathlib import Path
+
+from kiosk.config import KioskConfig, find_config, find_data_dir, load_config
+from kiosk.domain.clock import Clock, RunningClock, SystemClock
+from kiosk.domain.model import Event
+from kiosk.options import RunOptions
+from kiosk.store.service import BoardService
+
+KIOSK_ID_FILE = "kiosk-id"
+
+
+def load_config_for(options: RunOptions) -> KioskConfig:
+    return load_config(find_config(options.config, os.environ, Path.cwd()))
+
+
+def data_dir_for(options: RunOptions) -> Path:
+    return find_data_dir(options.data_dir, os.environ)
+
+
+def clock_for(options: RunOptions, event: Event) -> Clock:
+    """`--now` starts a running clock at that wall-clock time in the event's timezone."""
+    if options.now is None:
+        return SystemClock()
+    return RunningClock(options.now.replace(tzinfo=event.tz).astimezone(UTC))
+
+
+def kiosk_id_for(config: KioskConfig, data_dir: Path) -> str:
+    """The config's id if it names one; otherwise one made once and kept with this kiosk's data."""
+    if config.kiosk.kiosk_id:
+        return config.kiosk.kiosk_id
+    id_file = data_dir / KIOSK_ID_FILE
+    try:
+        existing = id_file.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        existing = ""
+    if existing:
+        return existing
+    data_dir.mkdir(parents=True, exist_ok=True)
+    new_id = f"kiosk-{uuid.uuid4().hex[:8]}"
+    id_file.write_text(new_id + "\n", encoding="utf-8")
+    return new_id
+
+
+def open_service(config: KioskConfig, options: RunOptions, clock: Clock) -> BoardService:
+    data_dir = data_dir_for(options)
+    return BoardService.open(data_dir, config.event, clock, kiosk_id_for(config, data_dir))

@@ -1,0 +1,123 @@
+"""The `kiosk` command: run the board (the default), check a config, export the schedule.
+
+A person's mistake (a bad config, a bad option, a missing system library) is one clear line and exit
+status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from kiosk.bootstrap import clock_for, data_dir_for, load_config_for, open_service
+from kiosk.config import ConfigError
+from kiosk.logsetup import configure_logging
+from kiosk.options import OptionError, RunOptions, add_run_arguments, options_from_namespace
+from kiosk.store.errors import StoreError
+from kiosk.syslibs import missing_library_hint
+
+USER_ERROR = 2
+
+
+def _fail(message: str) -> int:
+    print(f"kiosk: {message}", file=sys.stderr)
+    return USER_ERROR
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    options = options_from_namespace(args)
+    # Check the config before Qt starts, so a typo gets its message without a window flashing up.
+    config = load_config_for(options)
+    configure_logging(data_dir_for(options))
+    if options.screenshot is not None:
+        # A screenshot needs no screen: render offscreen unless told otherwise.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from kiosk.ui.app import StartupError, run
+    except ImportError as error:
+        hint = missing_library_hint(str(error))
+        if hint:
+            return _fail(hint)
+        raise
+    del config
+    try:
+        return run(_argv_from(options))
+    except StartupError as error:
+        return _fail(str(error))
+
+
+def _argv_from(options: RunOptions) -> list[str]:
+    """Rebuild `kiosk run` arguments so the window is built by the same `build_kiosk` tests use."""
+    argv: list[str] = []
+    if options.config:
+        argv += ["--config", str(options.config)]
+    if options.data_dir:
+        argv += ["--data-dir", str(options.data_dir)]
+    if options.windowed:
+        argv.append("--windowed")
+    if options.now:
+        argv += ["--now", options.now.isoformat(timespec="minutes")]
+    if options.demo:
+        argv.append("--demo")
+    if options.screenshot:
+        argv += ["--screenshot", str(options.screenshot)]
+    if options.size:
+        argv += ["--size", f"{options.size[0]}x{options.size[1]}"]
+    return argv
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    """Validate the config and open (and migrate) the database, then say what the board holds."""
+    options = options_from_namespace(args)
+    config = load_config_for(options)
+    event = config.event
+    service = open_service(config, options, clock_for(options, event))
+    try:
+        cards = service.cards()
+        print(f"{config.path}: OK")
+        print(f"  {event.name}: {len(event.days)} days, {len(event.rooms)} rooms, {len(event.blocks)} blocked windows")
+        print(f"  database: {service.db_path} ({len(cards)} sessions on the board)")
+    finally:
+        service.close()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Open Spaces Kiosk: the conference's touch-screen board."
+    )
+    add_run_arguments(parser)
+    parser.set_defaults(handler=_cmd_run)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run_parser = commands.add_parser("run", help="run the board (the default)")
+    add_run_arguments(run_parser)
+    run_parser.set_defaults(handler=_cmd_run)
+
+    check_parser = commands.add_parser("check", help="validate the config and the database, then exit")
+    add_run_arguments(check_parser)
+    check_parser.set_defaults(handler=_cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except OptionError as error:
+        return _fail(str(error))
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except ConfigError as error:
+        return _fail(str(error))
+    except StoreError as error:
+        return _fail(str(error))
+    except OptionError as error:
+        return _fail(str(error))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

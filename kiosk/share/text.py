@@ -1,0 +1,100 @@
+"""Small text helpers shared by the exports: English date labels, room names, shortening, slugs.
+
+Dates are spelled out by hand rather than with strftime so output never depends on the machine's locale.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+from kiosk.domain import Card, Event
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAYS_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS_LONG = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+ELLIPSIS = "…"
+SLUG_MAX = 48
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+
+
+def short_day(day: date) -> str:
+    """`Fri 21 Apr`."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def long_day(day: date) -> str:
+    """`Friday 21 April`."""
+    return f"{_WEEKDAYS_LONG[day.weekday()]} {day.day} {_MONTHS_LONG[day.month - 1]}"
+
+
+def clock(moment: datetime) -> str:
+    """`09:00`, in whatever timezone `moment` carries."""
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def local_day(event: Event, card: Card) -> date:
+    return event.local(card.starts_at).date()
+
+
+def room_name(event: Event, room_key: str) -> str:
+    """The room's display name; the key itself if the room has since left the config."""
+    try:
+        return event.room(room_key).name
+    except KeyError:
+        return room_key
+
+
+def tag_labels(event: Event, card: Card) -> tuple[str, ...]:
+    """Labels of the card's tags, skipping keys the config no longer knows."""
+    return tuple(tag.label for key in card.tags if (tag := event.tag(key)) is not None)
+
+
+def one_line(text: str) -> str:
+    """Collapse newlines and runs of whitespace, for places that show a single line."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters with an ellipsis, preferring a word boundary."""
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ELLIPSIS[:limit]
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    # Only back up to a word boundary when it keeps most of the text; one long word is cut mid-word.
+    if space >= (limit * 2) // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + ELLIPSIS
+
+
+def slugify(text: str, fallback: str = "session", max_length: int = SLUG_MAX) -> str:
+    """ASCII lower-case words joined by '-': accents folded, everything else dropped."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NOT_ALNUM.sub("-", folded).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length]
+        hyphen = slug.rfind("-")
+        # Cut at a word boundary unless that would throw away most of the slug.
+        if hyphen >= max_length // 2:
+            slug = slug[:hyphen]
+        slug = slug.rstrip("-")
+    return slug or fallback

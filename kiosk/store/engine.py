@@ -1,0 +1,112 @@
+"""SQLite engine setup: the PRAGMAs every connection needs, real transactions, and database errors in plain words."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+
+from kiosk.store.errors import DatabaseUnavailable
+
+# Execution option that makes the "begin" listener take the write lock up front (see `writer`).
+BEGIN_IMMEDIATE_OPTION = "kiosk_begin_immediate"
+
+BUSY_TIMEOUT_MS = 5000
+
+_CONNECTION_PRAGMAS = (
+    # WAL lets the UI read while another process (a second kiosk, `kiosk sync`) writes.
+    "PRAGMA journal_mode=WAL",
+    # A card someone has just added must survive a power cut at the wall.
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+)
+
+
+def open_engine(db_path: Path) -> Engine:
+    """An engine for the SQLite file at `db_path`; nothing touches the file until the first connection."""
+    engine = sa.create_engine(f"sqlite:///{db_path}")
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (and pool), but its transactions start with BEGIN IMMEDIATE.
+
+    A deferred transaction that reads and then writes fails at once with "database is locked" when another
+    process committed in between; taking the write lock first makes writers queue (up to busy_timeout) instead,
+    so the checks a change makes (slot free? rate limit?) still hold when it commits.
+    """
+    return engine.execution_options(**{BEGIN_IMMEDIATE_OPTION: True})
+
+
+def _on_connect(dbapi_connection: Any, _connection_record: Any) -> None:
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    # pysqlite's own transaction handling begins late and never for DDL; turn it off and emit BEGIN ourselves
+    # (the recipe in SQLAlchemy's pysqlite documentation, "Serializable isolation / Savepoints / Transactional DDL").
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in _CONNECTION_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _on_begin(connection: Connection) -> None:
+    if connection.dialect.name != "sqlite":
+        return
+    immediate = connection.get_execution_options().get(BEGIN_IMMEDIATE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def db_path_of(engine: Engine) -> Path:
+    return Path(engine.url.database or ":memory:")
+
+
+def explain_database_error(error: BaseException) -> str:
+    """A person's reading of what SQLite said; the raw text is kept at the end for whoever looks at the logs."""
+    original = getattr(error, "orig", None) or error
+    text = str(original)
+    lowered = text.lower()
+    if "file is not a database" in lowered or "malformed" in lowered:
+        return (
+            "the file is damaged or is not a board database. "
+            f"Restore a backup (kiosk restore FILE) or move the file away to start empty. ({text})"
+        )
+    if "locked" in lowered or "busy" in lowered:
+        return (
+            f"another program has kept it busy for more than {BUSY_TIMEOUT_MS // 1000} seconds. "
+            f"Close other kiosk programs using this data directory and try again. ({text})"
+        )
+    if "unable to open" in lowered or "readonly" in lowered or "read-only" in lowered:
+        return (
+            f"the file or its folder cannot be opened for writing. Check that it exists and its permissions. ({text})"
+        )
+    if "full" in lowered:
+        return f"the disk is full. Free some space and try again. ({text})"
+    if "i/o error" in lowered:
+        return f"the disk reported an error while reading or writing it. ({text})"
+    return f"SQLite reported a problem. ({text})"
+
+
+@contextmanager
+def database_errors(db_path: Path) -> Iterator[None]:
+    """Turn SQLite failures (damaged file, lock held too long, disk full) into `DatabaseUnavailable`.
+
+    Integrity errors are not translated: they mean a rule was broken, and callers handle them (`SlotTaken`).
+    """
+    try:
+        yield
+    except sa.exc.IntegrityError:
+        raise
+    except (sa.exc.OperationalError, sa.exc.DatabaseError, sqlite3.DatabaseError) as error:
+        raise DatabaseUnavailable(db_path, explain_database_error(error)) from error

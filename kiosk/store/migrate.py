@@ -1,0 +1,144 @@
+"""Bring the board's database to the current schema with Alembic, backing the file up first; and file backups."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection, Engine
+
+from kiosk.store.engine import database_errors, db_path_of, open_engine, writer
+from kiosk.store.errors import DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+BACKUP_DIR_NAME = "backups"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration, built in code: the kiosk ships no alembic.ini."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError(f"no migrations found in {MIGRATIONS_DIR}")
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision the database is at; None for an empty (or never migrated) file."""
+    with database_errors(db_path_of(engine)), engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate(target: Engine | Path, *, backup_time: datetime | None = None) -> Path | None:
+    """Upgrade the database to the newest schema; returns the backup made on the way, if any.
+
+    A file that holds data at an older revision is copied to `<its folder>/backups/` first, so a failed or
+    regretted upgrade never costs the board. A new file is created at head by the migrations themselves.
+    `backup_time` names the backup; it defaults to the real time, not the event clock, because people look for
+    backups by when they were made.
+    """
+    if isinstance(target, Engine):
+        return _migrate_engine(target, backup_time)
+    engine = open_engine(target)
+    try:
+        return _migrate_engine(engine, backup_time)
+    finally:
+        engine.dispose()
+
+
+def _migrate_engine(engine: Engine, backup_time: datetime | None) -> Path | None:
+    db_path = db_path_of(engine)
+    head = head_revision()
+    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    with database_errors(db_path), writer(engine).connect() as connection:
+        is_sqlite = connection.dialect.name == "sqlite"
+        # Batch migrations rebuild tables; with foreign keys enforced, dropping a referenced table would fail or
+        # cascade. SQLite's documented procedure: switch them off (only possible outside a transaction),
+        # change the schema, then check every link before committing.
+        if is_sqlite:
+            _set_sqlite_foreign_keys(connection, enabled=False)
+        try:
+            # The write lock is taken before the revision is read, so two kiosks starting together upgrade once.
+            with connection.begin():
+                current = MigrationContext.configure(connection).get_current_revision()
+                if current == head:
+                    return None
+                if current is not None and current not in known:
+                    raise DatabaseUnavailable(
+                        db_path,
+                        f"it was written by a newer version of the kiosk software (schema revision {current}). "
+                        "Run that version, or restore a backup made before it.",
+                    )
+                backup = None
+                if is_sqlite and _holds_anything(connection):
+                    backup = _backup_before_upgrade(db_path, current, backup_time or datetime.now(UTC))
+                    log.info("Backed up %s to %s before upgrading it from %s to %s", db_path, backup, current, head)
+                command.upgrade(alembic_config(connection), "head")
+                if is_sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseUnavailable(
+                            db_path,
+                            f"upgrading it would leave {len(broken)} rows pointing at rows that do not exist, "
+                            "so nothing was changed.",
+                        )
+                return backup
+        finally:
+            if is_sqlite:
+                _set_sqlite_foreign_keys(connection, enabled=True)
+
+
+def _set_sqlite_foreign_keys(connection: Connection, *, enabled: bool) -> None:
+    # Straight to the driver: a statement through SQLAlchemy would open a transaction, where this PRAGMA is ignored.
+    driver_connection = connection.connection.driver_connection
+    assert isinstance(driver_connection, sqlite3.Connection)
+    driver_connection.execute(f"PRAGMA foreign_keys={'ON' if enabled else 'OFF'}")
+
+
+def _holds_anything(connection: Connection) -> bool:
+    return bool(sa.inspect(connection).get_table_names())
+
+
+def _backup_before_upgrade(db_path: Path, revision: str | None, moment: datetime) -> Path:
+    stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    backup_dir = db_path.parent / BACKUP_DIR_NAME
+    target = backup_dir / f"board-before-{revision or 'base'}-{stamp}.sqlite3"
+    counter = 1
+    while target.exists():
+        target = backup_dir / f"board-before-{revision or 'base'}-{stamp}-{counter}.sqlite3"
+        counter += 1
+    return backup_to(db_path, target)
+
+
+def backup_to(db_path: Path, target_path: Path) -> Path:
+    """Copy the live database to `target_path` with SQLite's backup API (consistent even while kiosks write).
+
+    The copy is a single self-contained file (rollback journal, no -wal beside it). Returns `target_path`.
+    """
+    if not db_path.exists():
+        raise DatabaseUnavailable(db_path, "the file does not exist.")
+    target_path.parent.mkdir(parents=True, exist_ok=True)
+    with database_errors(db_path):
+        # mode=rw: never create an empty source file by accident.
+        source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True)
+        with closing(source), closing(sqlite3.connect(target_path)) as copy:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+    return target_path

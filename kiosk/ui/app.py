@@ -1,0 +1,169 @@
+"""Application bootstrap: config, store, clock and view models in; a QML window out.
+
+`build_kiosk(argv)` builds everything without entering the event loop, so tests and tools drive the same
+window a conference sees; `run(options)` adds the event loop, fullscreen and `--screenshot`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.bootstrap import clock_for, load_config_for, open_service
+from kiosk.config import KioskConfig
+from kiosk.domain.clock import Clock
+from kiosk.options import RunOptions, parse_run_options
+from kiosk.paths import ASSETS_DIR
+from kiosk.store.service import BoardService
+from kiosk.ui.board import KioskBoard
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.qtlog import install_qt_message_handler
+
+log = logging.getLogger(__name__)
+
+QML_DIR = Path(__file__).resolve().parent / "qml"
+
+
+class StartupError(Exception):
+    """The window could not be built; the message says what to fix."""
+
+
+@dataclass
+class KioskApp:
+    """Everything a running kiosk holds. Keep it alive as long as the window: QML uses these objects."""
+
+    app: QGuiApplication
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    service: BoardService
+    board: KioskBoard
+    config: KioskConfig
+    clock: Clock
+    options: RunOptions
+    idle: IdleWatcher
+    _closed: bool = field(default=False, init=False)
+
+    def close(self) -> None:
+        """Stop timers, tear the QML down before the objects it binds to, and release the database."""
+        if self._closed:
+            return
+        self._closed = True
+        self.idle.stop()
+        self.board.stop()
+        self.window.close()
+        # The QML must go before the view models it binds to, or its bindings run against deleted objects.
+        for root in self.engine.rootObjects():
+            root.deleteLater()
+        self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        QThreadPool.globalInstance().waitForDone()
+        self.service.close()
+
+
+def _application() -> QGuiApplication:
+    existing = QGuiApplication.instance()
+    if isinstance(existing, QGuiApplication):
+        return existing
+    # The on-screen keyboard is an input method; it must be chosen before the application exists.
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    app = QGuiApplication(sys.argv[:1])
+    app.setApplicationName("Open Spaces Kiosk")
+    app.setOrganizationName("open-spaces-kiosk")
+    return app
+
+
+def _load_fonts() -> None:
+    for font_file in sorted((ASSETS_DIR / "fonts").glob("*.otf")):
+        if QFontDatabase.addApplicationFont(str(font_file)) < 0:
+            log.warning("could not load font %s", font_file)
+    QGuiApplication.setFont(QFont("Inter"))
+
+
+def build_kiosk(argv: list[str]) -> KioskApp:
+    """Build the kiosk for `argv` (the arguments of `kiosk run`) without entering the event loop."""
+    options = parse_run_options(argv)
+    app = _application()
+    config = load_config_for(options)
+    clock = clock_for(options, config.event)
+    service = open_service(config, options, clock)
+    if options.demo:
+        added = service.seed_demo()
+        log.info("demo: %s sample sessions added", added)
+
+    _load_fonts()
+    board = KioskBoard(service, clock, idle_seconds=config.kiosk.idle_seconds)
+    engine = QQmlApplicationEngine()
+    engine.addImportPath(str(QML_DIR))
+    engine.setInitialProperties({"board": board})
+    engine.loadFromModule("Kiosk", "Main")
+    roots = engine.rootObjects()
+    if not roots or not isinstance(roots[0], QQuickWindow):
+        service.close()
+        raise StartupError("The board's screen could not be loaded; see the log above for the QML error.")
+    window = roots[0]
+    _place_window(window, options)
+
+    idle = IdleWatcher(config.kiosk.idle_seconds * 1000, parent=engine)
+    idle.idle.connect(board.goHome)
+    app.installEventFilter(idle)
+    idle.start()
+    board.start()
+    return KioskApp(app, engine, window, service, board, config, clock, options, idle)
+
+
+def _place_window(window: QQuickWindow, options: RunOptions) -> None:
+    if options.size is not None:
+        window.resize(*options.size)
+    if options.windowed or options.size is not None or options.screenshot is not None:
+        window.show()
+        return
+    # A kiosk: fullscreen, frameless, and no pointer on a touch screen.
+    window.setFlag(Qt.WindowType.FramelessWindowHint, True)
+    window.showFullScreen()
+    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+
+def save_screenshot(kiosk: KioskApp, target: Path) -> None:
+    """Wait for the board to be drawn, then write what the window shows to a PNG."""
+    window = kiosk.window
+    frames = 0
+
+    def on_frame() -> None:
+        nonlocal frames
+        frames += 1
+        # The second frame has the fonts and the scrolled position settled.
+        if frames == 2:
+            QTimer.singleShot(50, grab)
+
+    def grab() -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grabWindow().save(str(target)):
+            log.error("could not write %s", target)
+            QCoreApplication.exit(1)
+            return
+        QCoreApplication.exit(0)
+
+    window.frameSwapped.connect(on_frame)
+    window.update()
+    QTimer.singleShot(200, window.update)
+
+
+def run(options_argv: list[str]) -> int:
+    install_qt_message_handler()
+    kiosk = build_kiosk(options_argv)
+    if kiosk.options.screenshot is not None:
+        save_screenshot(kiosk, kiosk.options.screenshot)
+    code = kiosk.app.exec()
+    kiosk.close()
+    return code
+
+
+__all__ = ["KioskApp", "StartupError", "build_kiosk", "run", "save_screenshot"]

@@ -1,0 +1,176 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// Rooms across, hours down. Both headers follow the grid as it flicks; a TableView creates only the
+// cells in view, so a 40-room board costs what a 9-room one does.
+Rectangle {
+    id: grid
+
+    required property KioskBoard board
+
+    signal slotTapped(int row, int column)
+
+    readonly property int roomCount: grid.board.rooms.length
+    readonly property int hourCount: grid.board.hours.length
+    readonly property real columnWidth: Math.max(Theme.minColumnWidth,
+                                                 Math.floor((width - Theme.hourColumnWidth) / Math.max(1, roomCount)))
+    // Fill the height when the day fits, but never stretch a card past twice its natural height.
+    readonly property real rowHeight: Math.min(Theme.minRowHeight * 2,
+                                               Math.max(Theme.minRowHeight,
+                                                        Math.floor((height - Theme.roomHeaderHeight) / Math.max(1, hourCount))))
+
+    function showRow(row: int): void {
+        if (row < 0 || hourCount === 0)
+            return;
+        const target = Math.min(row * rowHeight - rowHeight * 0.25, table.contentHeight - table.height);
+        table.contentY = Math.max(0, target);
+    }
+
+    // Scroll a cell into view: tests and the "nearest free slot" list use this before looking for it.
+    function revealCell(row: int, column: int): void {
+        table.positionViewAtCell(Qt.point(column, row), TableView.Contain);
+        table.forceLayout();
+    }
+
+    color: Theme.paper
+    // Deferred: the sizes change while TableView is itself laying out (first show, window resize).
+    onColumnWidthChanged: Qt.callLater(table.forceLayout)
+    onRowHeightChanged: Qt.callLater(table.forceLayout)
+
+    // Room names across the top.
+    ListView {
+        id: roomHeader
+        anchors { left: parent.left; leftMargin: Theme.hourColumnWidth; right: parent.right; top: parent.top }
+        height: Theme.roomHeaderHeight
+        orientation: ListView.Horizontal
+        interactive: false
+        clip: true
+        contentX: table.contentX
+        model: grid.board.rooms
+
+        delegate: Item {
+            id: roomCell
+
+            required property var modelData
+
+            width: grid.columnWidth
+            height: roomHeader.height
+
+            Column {
+                anchors { left: parent.left; right: parent.right; margins: Theme.gap; verticalCenter: parent.verticalCenter }
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    elide: Text.ElideRight
+                    color: Theme.ink
+                    font { family: Theme.fontFamily; pixelSize: Theme.roomSize; weight: Font.Bold }
+                    text: roomCell.modelData.name
+                }
+                Text {
+                    width: parent.width
+                    visible: text !== ""
+                    horizontalAlignment: Text.AlignHCenter
+                    elide: Text.ElideRight
+                    color: Theme.inkMuted
+                    font { family: Theme.fontFamily; pixelSize: Theme.roomNoteSize }
+                    text: roomCell.modelData.note
+                }
+            }
+        }
+    }
+
+    // Hours down the left.
+    ListView {
+        id: hourColumn
+        anchors { left: parent.left; top: roomHeader.bottom; bottom: parent.bottom }
+        width: Theme.hourColumnWidth
+        interactive: false
+        clip: true
+        contentY: table.contentY
+        model: grid.board.hours
+
+        delegate: Item {
+            id: hourCell
+
+            required property int index
+            required property string modelData
+            readonly property bool current: index === grid.board.nowRow
+
+            width: hourColumn.width
+            height: grid.rowHeight
+
+            Rectangle {
+                anchors { top: parent.top; topMargin: Theme.gap; horizontalCenter: parent.horizontalCenter }
+                width: hourLabel.implicitWidth + Theme.pad
+                height: hourLabel.implicitHeight + Theme.px(6)
+                radius: height / 2
+                color: hourCell.current ? Theme.now : "transparent"
+            }
+            Text {
+                id: hourLabel
+                anchors { top: parent.top; topMargin: Theme.gap + Theme.px(3); horizontalCenter: parent.horizontalCenter }
+                color: hourCell.current ? "white" : Theme.ink
+                font { family: Theme.fontFamily; pixelSize: Theme.hourSize; weight: Font.DemiBold; features: { "tnum": 1 } }
+                text: hourCell.modelData
+            }
+        }
+    }
+
+    TableView {
+        id: table
+        objectName: "board"
+        anchors { left: hourColumn.right; right: parent.right; top: roomHeader.bottom; bottom: parent.bottom }
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        flickDeceleration: 2500
+        reuseItems: true
+        model: grid.board.slots
+        columnWidthProvider: function(column) { return grid.columnWidth; }
+        rowHeightProvider: function(row) { return grid.rowHeight; }
+
+        delegate: SlotCell {
+            onTapped: (row, column) => grid.slotTapped(row, column)
+        }
+
+        // The band behind the hour under way, and the line at this minute.
+        Rectangle {
+            z: -1
+            visible: grid.board.nowRow >= 0
+            x: 0
+            y: grid.board.nowRow * grid.rowHeight
+            width: table.contentWidth
+            height: grid.rowHeight
+            color: Theme.nowSoft
+        }
+        // Behind the cards: it shows in the gaps between them and never strikes through what people wrote.
+        Rectangle {
+            id: nowLine
+            objectName: "nowLine"
+            z: -0.5
+            visible: grid.board.nowRow >= 0
+            x: 0
+            y: (grid.board.nowRow + grid.board.nowFraction) * grid.rowHeight - height / 2
+            width: table.contentWidth
+            height: Math.max(2, Theme.px(4))
+            color: Theme.now
+        }
+    }
+
+    // The now-line's knob sits in the hour column so it stays visible whichever room is in view.
+    Rectangle {
+        visible: grid.board.nowRow >= 0
+        x: Theme.hourColumnWidth - width / 2
+        y: roomHeader.height + nowLine.y - table.contentY + nowLine.height / 2 - height / 2
+        width: Theme.px(16)
+        height: width
+        radius: width / 2
+        color: Theme.now
+    }
+
+    Rectangle {
+        anchors { left: parent.left; right: parent.right; top: roomHeader.bottom }
+        height: 1
+        color: Theme.gridLine
+    }
+}

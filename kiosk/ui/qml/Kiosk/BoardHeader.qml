@@ -1,0 +1,101 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// The event's name, the day tabs and the clock, on the dark frame above the grid.
+Rectangle {
+    id: header
+
+    required property KioskBoard board
+
+    // Portrait and small windows put the day tabs on a row of their own under the title and clock.
+    readonly property bool stacked: width < Theme.px(1500)
+    readonly property int rowHeight: Theme.headerHeight
+
+    color: Theme.frame
+    implicitHeight: stacked ? rowHeight + tabs.height + Theme.pad : rowHeight
+
+    Column {
+        id: title
+        anchors { left: parent.left; leftMargin: Theme.pad * 2 }
+        y: (header.rowHeight - height) / 2
+        width: Math.min(Math.max(eventName.implicitWidth, subtitle.implicitWidth),
+                        header.stacked ? header.width - clock.width - Theme.pad * 6
+                                       : tabs.x - Theme.pad * 4)
+        spacing: Theme.px(2)
+
+        Text {
+            id: eventName
+            width: parent.width
+            elide: Text.ElideRight
+            color: Theme.frameText
+            font { family: Theme.fontFamily; pixelSize: Theme.titleSize; weight: Font.Bold }
+            text: header.board.eventName
+        }
+        Text {
+            id: subtitle
+            width: parent.width
+            elide: Text.ElideRight
+            color: Theme.frameMuted
+            font { family: Theme.fontFamily; pixelSize: Theme.tabSize; weight: Font.Medium }
+            text: qsTr("Open Spaces")
+        }
+    }
+
+    Row {
+        id: tabs
+        x: header.stacked ? Theme.pad * 2 : (header.width - width) / 2
+        y: header.stacked ? header.rowHeight : (header.rowHeight - height) / 2
+        spacing: Theme.gap
+
+        Repeater {
+            model: header.board.days
+
+            delegate: Rectangle {
+                id: tab
+
+                required property int index
+                required property var modelData
+                readonly property bool selected: index === header.board.dayIndex
+
+                objectName: "dayTab-" + index
+                width: Math.max(Theme.minTouch, label.implicitWidth + Theme.pad * 2)
+                height: Math.max(Theme.minTouch, Theme.px(76))
+                radius: Theme.radius
+                color: selected ? Theme.paper : "transparent"
+                border { width: selected ? 0 : Theme.px(2); color: Theme.frameMuted }
+
+                Column {
+                    id: label
+                    anchors.centerIn: parent
+                    Text {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        color: tab.selected ? Theme.frame : Theme.frameText
+                        font { family: Theme.fontFamily; pixelSize: Theme.tabSize; weight: Font.Bold }
+                        text: tab.modelData.weekday
+                    }
+                    Text {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        color: tab.selected ? Theme.inkMuted : Theme.frameMuted
+                        font { family: Theme.fontFamily; pixelSize: Theme.smallSize }
+                        text: tab.modelData.date
+                    }
+                }
+
+                TapHandler {
+                    onTapped: header.board.selectDay(tab.index)
+                }
+            }
+        }
+    }
+
+    Text {
+        id: clock
+        objectName: "clock"
+        anchors { right: parent.right; rightMargin: Theme.pad * 2 }
+        y: (header.rowHeight - height) / 2
+        color: Theme.frameText
+        font { family: Theme.fontFamily; pixelSize: Theme.clockSize; weight: Font.DemiBold; features: { "tnum": 1 } }
+        text: header.board.clockText
+    }
+}

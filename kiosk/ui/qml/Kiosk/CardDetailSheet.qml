@@ -1,0 +1,102 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// A session's details, everything shown as the host wrote it (plain text).
+Sheet {
+    id: detail
+
+    objectName: "cardDetail"
+    property var info: ({})
+
+    function show(details: var): void {
+        info = details;
+        open();
+    }
+
+    Column {
+        width: parent.width
+        spacing: Theme.pad
+
+        Text {
+            width: parent.width
+            color: Theme.accent
+            font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
+            textFormat: Text.PlainText
+            elide: Text.ElideRight
+            text: (detail.info.when ?? "") + "  ·  " + (detail.info.roomName ?? "")
+        }
+        Text {
+            objectName: "cardTitle"
+            width: parent.width - Theme.minTouch
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
+            textFormat: Text.PlainText
+            color: Theme.ink
+            font { family: Theme.fontFamily; pixelSize: Theme.sheetTitleSize; weight: Font.Bold }
+            text: detail.info.topic ?? ""
+        }
+        Row {
+            spacing: Theme.pad
+            Text {
+                textFormat: Text.PlainText
+                color: Theme.ink
+                font { family: Theme.fontFamily; pixelSize: Theme.bodySize + Theme.px(2); weight: Font.DemiBold }
+                text: detail.info.host ?? ""
+            }
+            Text {
+                visible: text !== ""
+                textFormat: Text.PlainText
+                color: Theme.accent
+                font { family: Theme.fontFamily; pixelSize: Theme.bodySize + Theme.px(2) }
+                text: detail.info.handle ?? ""
+            }
+        }
+        Flow {
+            width: parent.width
+            spacing: Theme.gap
+            visible: (detail.info.tags ?? []).length > 0
+            Repeater {
+                model: detail.info.tags ?? []
+                delegate: Rectangle {
+                    id: chip
+                    required property var modelData
+                    width: chipText.implicitWidth + Theme.pad * 1.5
+                    height: chipText.implicitHeight + Theme.gap
+                    radius: height / 2
+                    color: Theme.paper
+                    border { width: Theme.px(3); color: chip.modelData.colour }
+                    Text {
+                        id: chipText
+                        anchors.centerIn: parent
+                        textFormat: Text.PlainText
+                        color: Theme.ink
+                        font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(1); weight: Font.DemiBold }
+                        text: chip.modelData.label
+                    }
+                }
+            }
+        }
+        Text {
+            width: parent.width
+            visible: text !== ""
+            wrapMode: Text.Wrap
+            maximumLineCount: 8
+            elide: Text.ElideRight
+            textFormat: Text.PlainText
+            color: Theme.ink
+            lineHeight: 1.15
+            font { family: Theme.fontFamily; pixelSize: Theme.bodySize }
+            text: detail.info.description ?? ""
+        }
+        Text {
+            width: parent.width
+            visible: text !== ""
+            textFormat: Text.PlainText
+            color: Theme.inkMuted
+            font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(2) }
+            text: detail.info.roomNote ?? ""
+        }
+    }
+}

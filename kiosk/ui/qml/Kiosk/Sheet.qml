@@ -1,0 +1,65 @@
+import QtQuick
+import QtQuick.Controls
+import Kiosk
+
+// A modal sheet over the board: slides up, dims the board, closes on a tap outside or its close button.
+Popup {
+    id: sheet
+
+    default property alias content: body.data
+    property real maxWidth: Theme.px(1100)
+
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(parent ? parent.width - Theme.pad * 4 : maxWidth, maxWidth)
+    height: Math.min(parent ? parent.height - Theme.pad * 4 : implicitHeight, body.childrenRect.height + Theme.pad * 4)
+    modal: true
+    dim: true
+    closePolicy: Popup.CloseOnPressOutside | Popup.CloseOnEscape
+    padding: Theme.pad * 2
+
+    Overlay.modal: Rectangle {
+        color: Theme.scrim
+    }
+
+    background: Rectangle {
+        radius: Theme.radius * 2
+        color: Theme.sheet
+    }
+
+    enter: Transition {
+        NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 120 }
+        NumberAnimation { property: "scale"; from: 0.96; to: 1; duration: 120; easing.type: Easing.OutCubic }
+    }
+    exit: Transition {
+        NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 90 }
+    }
+
+    contentItem: Item {
+        Item {
+            id: body
+            anchors { left: parent.left; right: parent.right; top: parent.top }
+            height: childrenRect.height
+        }
+
+        Rectangle {
+            objectName: "closeButton"
+            anchors { right: parent.right; top: parent.top; rightMargin: -Theme.pad; topMargin: -Theme.pad }
+            width: Theme.minTouch
+            height: Theme.minTouch
+            radius: width / 2
+            color: closeTap.pressed ? Theme.gridLine : Theme.paper
+
+            Text {
+                anchors.centerIn: parent
+                color: Theme.ink
+                font { family: Theme.fontFamily; pixelSize: Theme.bodySize + Theme.px(6); weight: Font.Bold }
+                text: "✕"
+            }
+            TapHandler {
+                id: closeTap
+                onTapped: sheet.close()
+            }
+        }
+    }
+}

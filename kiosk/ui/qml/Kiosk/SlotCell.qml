@@ -1,0 +1,181 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// One room-hour: a sticky card, an inviting free slot, a blocked window with its reason, or a past hour.
+Item {
+    id: cell
+
+    required property int row
+    required property int column
+    required property string slotState
+    required property string topic
+    required property string host
+    required property string handle
+    required property string tagColor
+    required property string tagLabel
+    required property string reason
+    required property bool isNow
+    required property bool isOver
+    required property string roomKey
+    required property string hhmm
+
+    signal tapped(int row, int column)
+
+    objectName: "slot-" + roomKey + "-" + hhmm
+    implicitWidth: Theme.minColumnWidth
+    implicitHeight: Theme.minRowHeight
+
+    readonly property bool booked: slotState === "booked"
+    readonly property bool free: slotState === "free"
+    readonly property bool blocked: slotState === "blocked"
+    readonly property bool past: slotState === "past"
+
+    // An hour that is over stays readable but steps back.
+    opacity: isOver ? 0.45 : 1.0
+
+    TapHandler {
+        enabled: cell.booked || cell.free
+        onTapped: cell.tapped(cell.row, cell.column)
+    }
+
+    // Free: a light, outlined invitation.
+    Rectangle {
+        visible: cell.free
+        anchors { fill: parent; margins: Theme.gap }
+        radius: Theme.radius
+        color: Theme.free
+        border { width: Math.max(1, Theme.px(2)); color: Theme.freeEdge }
+
+        Text {
+            anchors.centerIn: parent
+            color: Theme.accent
+            font { family: Theme.fontFamily; pixelSize: Theme.hostSize + Theme.px(2); weight: Font.DemiBold }
+            text: qsTr("+ Open Space")
+        }
+    }
+
+    // Past and empty: nothing to do here any more.
+    Rectangle {
+        visible: cell.past
+        anchors { fill: parent; margins: Theme.gap }
+        radius: Theme.radius
+        color: "transparent"
+        border { width: 1; color: Theme.gridLine }
+    }
+
+    // Blocked: hatched, with the reason the room is taken.
+    Rectangle {
+        visible: cell.blocked
+        anchors { fill: parent; margins: Theme.gap }
+        radius: Theme.radius
+        color: Theme.blocked
+        clip: true
+
+        Repeater {
+            model: cell.blocked ? Math.ceil((cell.width + cell.height) / Theme.px(22)) : 0
+            delegate: Rectangle {
+                required property int index
+                x: index * Theme.px(22) - cell.height
+                y: -cell.height / 2
+                width: Theme.px(6)
+                height: cell.height * 2.2
+                rotation: 45
+                transformOrigin: Item.Center
+                color: Theme.blockedStripe
+                antialiasing: true
+            }
+        }
+
+        Column {
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.pad }
+            spacing: Theme.px(2)
+            Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                color: Theme.inkMuted
+                font { family: Theme.fontFamily; pixelSize: Theme.smallSize; weight: Font.DemiBold; capitalization: Font.AllUppercase; letterSpacing: Theme.px(1) }
+                text: qsTr("Not available")
+            }
+            Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+                textFormat: Text.PlainText
+                color: Theme.ink
+                font { family: Theme.fontFamily; pixelSize: Theme.hostSize }
+                text: cell.reason
+            }
+        }
+    }
+
+    // Booked: a sticky card with a soft shadow and the tag's colour as a stripe.
+    Item {
+        visible: cell.booked
+        anchors { fill: parent; margins: Theme.gap }
+
+        Rectangle {
+            anchors { fill: parent; leftMargin: Theme.px(3); topMargin: Theme.px(4); rightMargin: -Theme.px(3); bottomMargin: -Theme.px(4) }
+            radius: Theme.px(4)
+            color: Theme.cardShadow
+        }
+        Rectangle {
+            id: paperCard
+            anchors.fill: parent
+            radius: Theme.px(4)
+            color: Theme.card
+            border { width: 1; color: Theme.cardEdge }
+            clip: true
+
+            Rectangle {
+                id: stripe
+                visible: cell.tagColor !== ""
+                anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
+                width: Theme.px(8)
+                color: cell.tagColor !== "" ? cell.tagColor : "transparent"
+            }
+
+            Column {
+                anchors {
+                    left: parent.left; right: parent.right; top: parent.top
+                    leftMargin: Theme.px(8) + Theme.gap + (stripe.visible ? stripe.width : 0)
+                    rightMargin: Theme.px(8) + Theme.gap; topMargin: Theme.gap
+                }
+                spacing: Theme.px(2)
+
+                Text {
+                    id: topicText
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    maximumLineCount: paperCard.height > Theme.px(140) ? 3 : 2
+                    elide: Text.ElideRight
+                    textFormat: Text.PlainText
+                    color: Theme.ink
+                    lineHeight: 0.95
+                    font { family: Theme.fontFamily; pixelSize: Theme.topicSize; weight: Font.Bold }
+                    text: cell.topic
+                }
+                Text {
+                    width: parent.width
+                    elide: Text.ElideRight
+                    textFormat: Text.PlainText
+                    color: Theme.inkMuted
+                    font { family: Theme.fontFamily; pixelSize: Theme.hostSize; weight: Font.Medium }
+                    text: cell.handle !== "" ? cell.host + " · " + cell.handle : cell.host
+                }
+            }
+
+            Text {
+                visible: cell.tagLabel !== "" && paperCard.height > topicText.height + Theme.px(70)
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom; leftMargin: Theme.px(8) + Theme.gap + stripe.width; rightMargin: Theme.gap; bottomMargin: Theme.px(6) }
+                elide: Text.ElideRight
+                textFormat: Text.PlainText
+                color: Theme.inkMuted
+                font { family: Theme.fontFamily; pixelSize: Theme.smallSize - Theme.px(1); weight: Font.DemiBold }
+                text: cell.tagLabel
+            }
+        }
+    }
+}

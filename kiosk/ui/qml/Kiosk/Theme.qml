@@ -1,0 +1,66 @@
+pragma Singleton
+import QtQuick
+
+// Colours, type and sizes for the whole kiosk. Sizes scale with the window's short side so the board reads
+// the same from two metres at 720p, 1080p and 4K; touch targets never drop below 9 mm (Theme.minTouch).
+QtObject {
+    id: theme
+
+    // Set by Main from the window: 1.0 at a 1080-pixel short side.
+    property real scale: 1.0
+    // Pixels per millimetre of the screen, set by Main from Screen.pixelDensity.
+    property real pixelDensity: 3.78
+
+    function px(value: real): int {
+        return Math.round(value * scale)
+    }
+
+    readonly property string fontFamily: "Inter"
+
+    // Palette: a calm navy frame around a warm paper board; cards are sticky notes.
+    readonly property color frame: "#14213d"
+    readonly property color frameText: "#ffffff"
+    readonly property color frameMuted: "#aab4c8"
+    readonly property color paper: "#f4efe6"
+    readonly property color gridLine: "#ddd5c6"
+    readonly property color ink: "#1d1d1f"
+    readonly property color inkMuted: "#5b5b66"
+    readonly property color card: "#fff1a8"
+    readonly property color cardEdge: "#e8d67a"
+    readonly property color cardShadow: "#33000000"
+    readonly property color free: "#fbf9f4"
+    readonly property color freeEdge: "#cfc6b4"
+    readonly property color accent: "#0f766e"
+    readonly property color accentSoft: "#d5ece8"
+    readonly property color blocked: "#e3ded4"
+    readonly property color blockedStripe: "#d3ccbf"
+    readonly property color now: "#e4572e"
+    readonly property color nowSoft: "#fde6dc"
+    readonly property color scrim: "#b3101828"
+    readonly property color sheet: "#ffffff"
+
+    // Type sizes in pixels at scale 1.
+    readonly property int titleSize: px(34)
+    readonly property int clockSize: px(46)
+    readonly property int tabSize: px(24)
+    readonly property int roomSize: px(22)
+    readonly property int roomNoteSize: px(15)
+    readonly property int hourSize: px(24)
+    readonly property int topicSize: px(21)
+    readonly property int hostSize: px(16)
+    readonly property int smallSize: px(15)
+    readonly property int sheetTitleSize: px(40)
+    readonly property int bodySize: px(22)
+
+    // Spacing and geometry.
+    readonly property int gap: px(8)
+    readonly property int pad: px(16)
+    readonly property int radius: px(10)
+    readonly property int headerHeight: px(112)
+    readonly property int footerHeight: px(44)
+    readonly property int roomHeaderHeight: px(72)
+    readonly property int hourColumnWidth: px(112)
+    readonly property int minColumnWidth: Math.max(px(196), minTouch)
+    readonly property int minRowHeight: Math.max(px(104), minTouch)
+    readonly property int minTouch: Math.round(Math.max(px(56), pixelDensity * 9))
+}
