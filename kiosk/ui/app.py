@@ -23,6 +23,7 @@ from kiosk.domain.clock import Clock
 from kiosk.options import RunOptions, parse_run_options
 from kiosk.paths import ASSETS_DIR
 from kiosk.store.service import BoardService
+from kiosk.syslibs import missing_library_hint
 from kiosk.ui.board import KioskBoard
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.qtlog import install_qt_message_handler
@@ -103,11 +104,13 @@ def build_kiosk(argv: list[str]) -> KioskApp:
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_DIR))
     engine.setInitialProperties({"board": board})
+    load_errors: list[str] = []
+    engine.warnings.connect(lambda errors: load_errors.extend(e.toString() for e in errors))
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         service.close()
-        raise StartupError("The board's screen could not be loaded; see the log above for the QML error.")
+        raise StartupError(_load_failure_message(load_errors))
     window = roots[0]
     _place_window(window, options)
 
@@ -117,6 +120,16 @@ def build_kiosk(argv: list[str]) -> KioskApp:
     idle.start()
     board.start()
     return KioskApp(app, engine, window, service, board, config, clock, options, idle)
+
+
+def _load_failure_message(errors: list[str]) -> str:
+    """A missing system library (libpulse0 for the keyboard is the usual one) is named with its package."""
+    for error in errors:
+        hint = missing_library_hint(error)
+        if hint:
+            return hint
+    detail = errors[0] if errors else "no error was reported"
+    return f"The board's screen could not be loaded: {detail}"
 
 
 def _place_window(window: QQuickWindow, options: RunOptions) -> None:

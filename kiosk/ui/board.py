@@ -26,6 +26,10 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
+# Spelled as Qt's type name so the generated qmltypes (and so qmllint) know these are JS arrays.
+# Typed Any because PySide6's stubs only admit Python types here.
+QVARIANT_LIST: Any = "QVariantList"
+
 # How often the board looks for changes made elsewhere (another process, the sync hub).
 # The issue asks for "within two seconds"; one second leaves room for a slow query.
 POLL_INTERVAL_MS = 1000
@@ -124,15 +128,15 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
     def hashtag(self) -> str:
         return self._event.hashtag
 
-    @Property(list, constant=True)
+    @Property(QVARIANT_LIST, constant=True)
     def days(self) -> list[dict[str, str]]:
         return self._days
 
-    @Property(list, constant=True)
+    @Property(QVARIANT_LIST, constant=True)
     def rooms(self) -> list[dict[str, str]]:
         return self._rooms
 
-    @Property(list, notify=dayIndexChanged)
+    @Property(QVARIANT_LIST, notify=dayIndexChanged)
     def hours(self) -> list[str]:
         day = self._event.days[self._day_index]
         return [self._event.local(s).strftime("%H:%M") for s in self._event.slot_starts(day)]

@@ -1,0 +1,89 @@
+"""The `kiosk` command as a person meets it: clear one-line errors with exit 2, `check`, and screenshots."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.paths import DEMO_CONFIG
+from kiosk.syslibs import missing_library_hint
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def kiosk(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software", **(env or {})}
+    environment.pop("KIOSK_CONFIG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", *args, "--data-dir", str(data_dir)],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("fault", "key", "fragment"),
+    [
+        ('timezone = "America/Denver"', 'timezone = "Mars/Olympus"', "event.timezone"),
+        ('name = "Room 150D"', "name = 150", "rooms[1].name"),
+        ('end = "14:00"', 'end = "11:00"', "blocks["),
+    ],
+)
+def test_bad_config_is_one_clear_line_and_exit_2(tmp_path: Path, fault: str, key: str, fragment: str) -> None:
+    text = DEMO_CONFIG.read_text(encoding="utf-8")
+    assert fault in text
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace(fault, key, 1), encoding="utf-8")
+    done = kiosk("check", "--config", str(bad), data_dir=tmp_path / "data")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert str(bad) in lines[0] and fragment in lines[0]
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    done = kiosk("--config", str(tmp_path / "nope.toml"), data_dir=tmp_path / "data")
+    assert done.returncode == 2
+    assert "does not exist" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_bad_option_value(tmp_path: Path) -> None:
+    done = kiosk("--now", "tomorrow", data_dir=tmp_path / "data")
+    assert done.returncode == 2
+    assert "2023-04-21T11:30" in done.stderr
+
+
+def test_check_reports_the_board(tmp_path: Path) -> None:
+    done = kiosk("check", data_dir=tmp_path / "data")
+    assert done.returncode == 0, done.stderr
+    assert "OK" in done.stdout and "PyCon US 2023" in done.stdout
+    assert (tmp_path / "data" / "board.sqlite3").exists()
+
+
+def test_broken_database_is_a_clear_message_and_is_left_alone(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    garbage = b"this is not a database, but somebody's precious file" * 100
+    (data / "board.sqlite3").write_bytes(garbage)
+    done = kiosk("check", data_dir=data)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "board.sqlite3" in done.stderr
+    assert (data / "board.sqlite3").read_bytes() == garbage
+
+
+def test_missing_library_names_the_debian_package() -> None:
+    error = "Cannot load library libqtvkb.so: (libpulse.so.0: cannot open shared object file: No such file)"
+    hint = missing_library_hint(error)
+    assert hint is not None and "apt-get install libpulse0" in hint
+    assert missing_library_hint("some other error") is None
+    unknown = missing_library_hint("libfoo.so.9: cannot open shared object file")
+    assert unknown is not None and "libfoo.so.9" in unknown
