@@ -7,18 +7,23 @@ import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
 from kiosk.store.engine import database_errors, db_path_of, open_engine, writer
 from kiosk.store.errors import DatabaseUnavailable
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
+
+# The newest migration's revision. Start-up compares the database against it directly, so Alembic (a third
+# of a second to import) is only loaded when there is something to upgrade; a test keeps it equal to
+# Alembic's own head.
+SCHEMA_HEAD = "0001"
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BACKUP_DIR_NAME = "backups"
@@ -26,6 +31,8 @@ BACKUP_DIR_NAME = "backups"
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration, built in code: the kiosk ships no alembic.ini."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -34,6 +41,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:
         raise RuntimeError(f"no migrations found in {MIGRATIONS_DIR}")
@@ -42,8 +51,19 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The schema revision the database is at; None for an empty (or never migrated) file."""
+    from alembic.runtime.migration import MigrationContext
+
     with database_errors(db_path_of(engine)), engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def _is_at_head(engine: Engine) -> bool:
+    """The quick start-up check, without Alembic: is the stored revision the one this code expects?"""
+    with database_errors(db_path_of(engine)), engine.connect() as connection:
+        if not sa.inspect(connection).has_table("alembic_version"):
+            return False
+        rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+        return [row[0] for row in rows] == [SCHEMA_HEAD]
 
 
 def migrate(target: Engine | Path, *, backup_time: datetime | None = None) -> Path | None:
@@ -64,6 +84,12 @@ def migrate(target: Engine | Path, *, backup_time: datetime | None = None) -> Pa
 
 
 def _migrate_engine(engine: Engine, backup_time: datetime | None) -> Path | None:
+    if _is_at_head(engine):
+        return None
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     db_path = db_path_of(engine)
     head = head_revision()
     known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
+from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk.bootstrap import clock_for, load_config_for, open_service
 from kiosk.config import KioskConfig
@@ -25,6 +26,7 @@ from kiosk.paths import ASSETS_DIR
 from kiosk.store.service import BoardService
 from kiosk.syslibs import missing_library_hint
 from kiosk.ui.board import KioskBoard
+from kiosk.ui.cardform import KioskCardForm
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.qtlog import install_qt_message_handler
 
@@ -46,6 +48,7 @@ class KioskApp:
     window: QQuickWindow
     service: BoardService
     board: KioskBoard
+    form: KioskCardForm
     config: KioskConfig
     clock: Clock
     options: RunOptions
@@ -59,6 +62,7 @@ class KioskApp:
         self._closed = True
         self.idle.stop()
         self.board.stop()
+        self.form.close()
         self.window.close()
         # The QML must go before the view models it binds to, or its bindings run against deleted objects.
         for root in self.engine.rootObjects():
@@ -101,9 +105,18 @@ def build_kiosk(argv: list[str]) -> KioskApp:
 
     _load_fonts()
     board = KioskBoard(service, clock, idle_seconds=config.kiosk.idle_seconds)
+    form = KioskCardForm(
+        service,
+        board,
+        idle_seconds=config.kiosk.form_idle_seconds,
+        warning_seconds=config.kiosk.form_warning_seconds,
+    )
+    # Basic: the plainest style, fully restyled by Theme; it can only be chosen before the first QML load.
+    if QQuickStyle.name() != "Basic":
+        QQuickStyle.setStyle("Basic")
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_DIR))
-    engine.setInitialProperties({"board": board})
+    engine.setInitialProperties({"board": board, "form": form})
     load_errors: list[str] = []
     engine.warnings.connect(lambda errors: load_errors.extend(e.toString() for e in errors))
     engine.loadFromModule("Kiosk", "Main")
@@ -116,10 +129,11 @@ def build_kiosk(argv: list[str]) -> KioskApp:
 
     idle = IdleWatcher(config.kiosk.idle_seconds * 1000, parent=engine)
     idle.idle.connect(board.goHome)
+    idle.activity.connect(form.activity)
     app.installEventFilter(idle)
     idle.start()
     board.start()
-    return KioskApp(app, engine, window, service, board, config, clock, options, idle)
+    return KioskApp(app, engine, window, service, board, form, config, clock, options, idle)
 
 
 def _load_failure_message(errors: list[str]) -> str:
@@ -137,10 +151,12 @@ def _place_window(window: QQuickWindow, options: RunOptions) -> None:
         window.resize(*options.size)
     if options.windowed or options.size is not None or options.screenshot is not None:
         window.show()
+        window.requestActivate()
         return
     # A kiosk: fullscreen, frameless, and no pointer on a touch screen.
     window.setFlag(Qt.WindowType.FramelessWindowHint, True)
     window.showFullScreen()
+    window.requestActivate()
     QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
 

@@ -26,9 +26,6 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
-# Spelled as Qt's type name so the generated qmltypes (and so qmllint) know these are JS arrays.
-# Typed Any because PySide6's stubs only admit Python types here.
-QVARIANT_LIST: Any = "QVariantList"
 
 # How often the board looks for changes made elsewhere (another process, the sync hub).
 # The issue asks for "within two seconds"; one second leaves room for a slow query.
@@ -48,6 +45,7 @@ def when_label(event: Event, starts_at: datetime, ends_at: datetime) -> str:
 @QmlUncreatable("KioskBoard is created by the application and handed to Main.qml.")
 class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
     dayIndexChanged = Signal()
+    pageChanged = Signal()
     clockChanged = Signal()
     nowChanged = Signal()
     messageChanged = Signal()
@@ -66,6 +64,7 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
         self._now_row = -1
         self._now_fraction = 0.0
         self._message = ""
+        self._page = "board"
         self._stamp: int | None = None
         self._slot_key: tuple[date, int] | None = None
         self._days = [day_label(d) for d in self._event.days]
@@ -128,15 +127,15 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
     def hashtag(self) -> str:
         return self._event.hashtag
 
-    @Property(QVARIANT_LIST, constant=True)
+    @Property("QVariantList", constant=True)  # type: ignore[arg-type]
     def days(self) -> list[dict[str, str]]:
         return self._days
 
-    @Property(QVARIANT_LIST, constant=True)
+    @Property("QVariantList", constant=True)  # type: ignore[arg-type]
     def rooms(self) -> list[dict[str, str]]:
         return self._rooms
 
-    @Property(QVARIANT_LIST, notify=dayIndexChanged)
+    @Property("QVariantList", notify=dayIndexChanged)  # type: ignore[arg-type]
     def hours(self) -> list[str]:
         day = self._event.days[self._day_index]
         return [self._event.local(s).strftime("%H:%M") for s in self._event.slot_starts(day)]
@@ -148,6 +147,11 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
     @Property(int, notify=dayIndexChanged)
     def dayIndex(self) -> int:
         return self._day_index
+
+    @Property(str, notify=pageChanged)
+    def page(self) -> str:
+        """What fills the screen under the header: "board" (the day grid) or "wishlist"."""
+        return self._page
 
     @Property(int, constant=True)
     def idleSeconds(self) -> int:
@@ -180,8 +184,22 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
 
     # --- intents from QML ------------------------------------------------------------------------
 
+    @Slot()
+    def showWishList(self) -> None:
+        self._set_page("wishlist")
+
+    @Slot()
+    def showBoard(self) -> None:
+        self._set_page("board")
+
+    def _set_page(self, page: str) -> None:
+        if page != self._page:
+            self._page = page
+            self.pageChanged.emit()
+
     @Slot(int)
     def selectDay(self, index: int) -> None:
+        self.showBoard()
         if not (0 <= index < len(self._event.days)) or index == self._day_index:
             return
         self._day_index = index

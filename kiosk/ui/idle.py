@@ -21,6 +21,7 @@ class IdleWatcher(QObject):
     """An application-wide event filter: it only watches input, it never consumes it."""
 
     idle = Signal()
+    activity = Signal()
 
     def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,4 +39,5 @@ class IdleWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
             self._timer.start()
+            self.activity.emit()
         return False

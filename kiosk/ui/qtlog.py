@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
@@ -16,12 +17,22 @@ _LEVELS = {
     QtMsgType.QtFatalMsg: logging.CRITICAL,
 }
 
+# Messages Qt's own modules print on every start that say nothing about the kiosk: kept in the log file at
+# debug level, off the terminal. The test suite ignores the same ones (pyproject.toml, qt_log_ignore).
+KNOWN_QT_NOISE = (
+    re.compile(r"Couldn't (load|resolve) pipewire-0\.3"),
+    re.compile(r"Member contentWidth of the object PopupList_QMLTYPE_\d+ overrides a member"),
+)
+
 _installed = False
 
 
 def _handle(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     where = f" ({context.file}:{context.line})" if context.file else ""
-    log.log(_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
+    level = _LEVELS.get(kind, logging.WARNING)
+    if any(noise.search(message) for noise in KNOWN_QT_NOISE):
+        level = logging.DEBUG
+    log.log(level, "%s%s", message, where)
 
 
 def install_qt_message_handler() -> None:

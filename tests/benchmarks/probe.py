@@ -43,7 +43,11 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtQml import QQmlApplicationEngine
 
-    if argv[0] == "bare":
+    if argv[0] in ("bare", "bare+sqlalchemy"):
+        if argv[0] == "bare+sqlalchemy":
+            # The same window plus the ORM the kiosk cannot start without: what our own code costs on top.
+            import sqlalchemy.orm  # noqa: F401
+
         app = QGuiApplication(sys.argv[:1])
         engine = QQmlApplicationEngine()
         engine.loadData(BARE_QML)

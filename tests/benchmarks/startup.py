@@ -113,6 +113,7 @@ def main() -> None:
 
         print(f"cold start, {args.runs} runs each (offscreen, software renderer):")
         bare_t, bare_m = measure("bare Qt Quick window", ["bare"], args.runs)
+        orm_t, orm_m = measure("bare window + SQLAlchemy", ["bare+sqlalchemy"], args.runs)
         demo_t, demo_m = measure("demo board", demo_args, args.runs)
         large_t, large_m = measure(f"large board ({seeded} sessions)", large_args, args.runs)
         switch, repaint = day_switch(large, tmp / "large-data")
@@ -121,6 +122,8 @@ def main() -> None:
     print("ratios (target in brackets):")
     print(f"  demo start / bare window     {demo_t / bare_t:5.2f}×  [≤ 1.50]")
     print(f"  demo memory / bare window    {demo_m / bare_m:5.2f}×  [≤ 1.30]")
+    print(f"  demo start / bare+SQLAlchemy {demo_t / orm_t:5.2f}×  (the kiosk's own share of the start-up)")
+    print(f"  demo memory / bare+SQLAlchemy {demo_m / orm_m:4.2f}×")
     print(f"  large start / demo start     {large_t / demo_t:5.2f}×  [≤ 1.20]")
     print(f"  large memory / demo memory   {large_m / demo_m:5.2f}×")
     print(f"  day switch on large board    {switch:5.1f} ms [< 100]", end="")

@@ -138,3 +138,9 @@ def test_backup_of_a_missing_file_says_so(tmp_path: Path) -> None:
     with pytest.raises(DatabaseUnavailable, match="does not exist"):
         backup_to(tmp_path / "nowhere.sqlite3", tmp_path / "copy.sqlite3")
     assert not (tmp_path / "nowhere.sqlite3").exists()
+
+
+def test_the_start_up_shortcut_knows_the_newest_migration() -> None:
+    from kiosk.store.migrate import SCHEMA_HEAD, head_revision
+
+    assert head_revision() == SCHEMA_HEAD, "update SCHEMA_HEAD in kiosk/store/migrate.py with the new migration"

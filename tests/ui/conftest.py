@@ -47,3 +47,17 @@ def reveal_slot(kiosk: KioskApp, room_key: str, hhmm: str) -> None:
     QMetaObject.invokeMethod(grid, "revealCell", Q_ARG(int, row), Q_ARG(int, column))
     name = f"slot-{room_key}-{hhmm}"
     wait_for(lambda: find_item(kiosk.window, name) is not None)
+
+
+def config_with(tmp_path: Path, **settings: int) -> Path:
+    """The demo event with some [kiosk] or [limits] numbers changed, e.g. form_idle_seconds=2."""
+    text = DEMO_CONFIG.read_text(encoding="utf-8")
+    for key, value in settings.items():
+        lines = text.splitlines()
+        matches = [i for i, line in enumerate(lines) if line.split("=")[0].strip() == key]
+        assert matches, f"{key} is not in the demo config"
+        lines[matches[0]] = f"{key} = {value}"
+        text = "\n".join(lines) + "\n"
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QPointF
-from PySide6.QtGui import QPointingDevice
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPointingDevice
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
@@ -85,3 +85,79 @@ def wait_for(condition: Callable[[], bool], timeout_ms: int = 2000) -> bool:
         QTest.qWait(10)
         waited += 10
     return True
+
+
+def keyboard_keys(window: QQuickWindow) -> dict[str, QQuickItem]:
+    """The on-screen keyboard's visible keys by what they type ("\\n" is Enter, "shift", "backspace")."""
+    panel = find_item(window, "inputPanel")
+    assert panel is not None, "no on-screen keyboard in the window"
+    keys: dict[str, QQuickItem] = {}
+    for item in walk_items(panel):
+        class_name = item.metaObject().className()
+        if item.metaObject().indexOfProperty("displayText") < 0 or not is_shown(item):
+            continue
+        if class_name.startswith("ShiftKey"):
+            keys["shift"] = item
+        elif class_name.startswith("BackspaceKey"):
+            keys["backspace"] = item
+        elif class_name.startswith("SpaceKey"):
+            keys[" "] = item
+        elif class_name.startswith("EnterKey"):
+            keys["\n"] = item
+        elif (text := item.property("text")) and isinstance(text, str):
+            keys.setdefault(text.lower(), item)
+    return keys
+
+
+def type_on_keyboard(window: QQuickWindow, text: str) -> None:
+    """Type by tapping the on-screen keyboard's keys, with Shift for capitals, as a person would."""
+    for char in text:
+        keys = keyboard_keys(window)
+        key = keys.get(char.lower())
+        assert key is not None, f"no key for {char!r} on the on-screen keyboard"
+        # The keyboard capitalises the start of a field by itself: press Shift only when the case is wrong.
+        if char.isalpha() and bool(key.property("uppercased")) != char.isupper():
+            tap(window, keys["shift"])
+            key = keyboard_keys(window)[char.lower()]
+        assert not char.isalpha() or bool(key.property("uppercased")) == char.isupper()
+        tap(window, key)
+
+
+def long_press_alternative(window: QQuickWindow, base: str, alternative: str) -> None:
+    """Hold a key until its accents pop up, slide to one and let go (how é, ł, ë are typed on the panel)."""
+    key = keyboard_keys(window)[base]
+    start = centre_of(key)
+    QTest.touchEvent(window, touch_device()).press(0, start, window).commit()
+    popup_item = None
+
+    def find_alternative() -> bool:
+        nonlocal popup_item
+        panel = find_item(window, "inputPanel")
+        assert panel is not None
+        for item in walk_items(panel):
+            if (
+                item.property("text") == alternative
+                and is_shown(item)
+                and item.metaObject().indexOfProperty("displayText") < 0
+            ):
+                popup_item = item
+                return True
+        return False
+
+    found = wait_for(find_alternative, 3000)
+    assert found and popup_item is not None, f"no {alternative!r} among the alternatives of {base!r}"
+    target = centre_of(popup_item)
+    QTest.touchEvent(window, touch_device()).move(0, target, window).commit()
+    QTest.qWait(50)
+    QTest.touchEvent(window, touch_device()).release(0, target, window).commit()
+    QTest.qWait(50)
+
+
+def type_hardware(window: QQuickWindow, text: str) -> None:
+    """A hardware keyboard plugged into the kiosk: key events carrying each character, accents included."""
+    for char in text:
+        code = ord(char.upper()) if char.isascii() and char.isalnum() else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, char)
+            QGuiApplication.sendEvent(window, event)
+    QTest.qWait(10)

@@ -120,12 +120,13 @@ def test_tapping_a_free_slot_says_it_is_free(make_kiosk: MakeKiosk, qtbot: QtBot
     kiosk = make_kiosk(now="2023-04-21T09:00")
     room = kiosk.config.event.rooms[0]
     tap(kiosk.window, slot(kiosk, room.key, "1600"))
-    sheet = find_object(kiosk.window, "freeSlotSheet")
+    sheet = find_item(kiosk.window, "addCardSheet")
     assert sheet is not None
-    qtbot.waitUntil(lambda: sheet.property("opened") is True)
-    shown = texts_in(kiosk.window.contentItem())
-    assert "This slot is free" in shown
-    assert any(room.name in text and "16:00" in text for text in shown)
+    qtbot.waitUntil(lambda: is_shown(sheet))
+    heading = find_item(kiosk.window, "addCardSlot")
+    assert heading is not None
+    text = heading.property("text")
+    assert room.name in text and "16:00" in text and "This slot is free" in text
 
 
 def test_idle_kiosk_returns_to_today(make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path) -> None:

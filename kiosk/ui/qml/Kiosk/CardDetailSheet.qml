@@ -8,9 +8,14 @@ Sheet {
 
     objectName: "cardDetail"
     property var info: ({})
+    property KioskCardForm form
+    property bool enteringCode: false
 
     function show(details: var): void {
         info = details;
+        enteringCode = false;
+        codePad.clear();
+        codePad.message = "";
         open();
     }
 
@@ -97,6 +102,29 @@ Sheet {
             color: Theme.inkMuted
             font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(2) }
             text: detail.info.roomNote ?? ""
+        }
+
+        // The host changes or cancels their session with the code they got when adding it.
+        TouchButton {
+            objectName: "hostButton"
+            visible: !detail.enteringCode
+            primary: false
+            text: qsTr("I'm the host")
+            onClicked: detail.enteringCode = true
+        }
+        CodePad {
+            id: codePad
+            visible: detail.enteringCode
+            width: parent.width
+            onEntered: (code) => {
+                const result = detail.form.verifyHostCode(detail.info.cardId, code);
+                if (result.ok) {
+                    detail.close();
+                } else {
+                    codePad.message = result.message;
+                    codePad.clear();
+                }
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.VirtualKeyboard
 import Kiosk
 
 // The kiosk window: header with clock and day tabs, the day's grid, and the sheets that open from it.
@@ -6,6 +7,7 @@ Window {
     id: root
 
     required property KioskBoard board
+    required property KioskCardForm form
 
     title: root.board.eventName + " — Open Spaces"
     color: Theme.frame
@@ -25,14 +27,20 @@ Window {
     }
 
     function showSlot(info: var): void {
-        if (info.state === "booked")
+        if (info.state === "booked") {
             detailSheet.show(info);
-        else if (info.state === "free")
-            freeSheet.show(info);
+        } else if (info.state === "free") {
+            root.form.startAdd(info.roomKey, info.startsAt);
+        }
     }
+
+    // While the host's form is up, nothing behind it reacts to a touch (pointer handlers do not stop
+    // a tap from reaching items underneath; disabled items never see it).
+    readonly property bool boardInteractive: !root.form.isOpen
 
     BoardHeader {
         id: header
+        enabled: root.boardInteractive
         board: root.board
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: implicitHeight
@@ -41,6 +49,7 @@ Window {
     BoardGrid {
         id: grid
         objectName: "boardGrid"
+        enabled: root.boardInteractive
         board: root.board
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
         onSlotTapped: (row, column) => root.showSlot(root.board.describeSlot(row, column))
@@ -65,19 +74,80 @@ Window {
         }
     }
 
-    CardDetailSheet {
-        id: detailSheet
+    // "Host this" from the wish list: a reminder of what is being placed until a free slot is tapped.
+    Rectangle {
+        objectName: "ideaBanner"
+        visible: root.form.ideaTopic !== "" && !root.form.isOpen && root.board.page === "board"
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: footer.top; bottomMargin: Theme.pad }
+        width: Math.min(parent.width - Theme.pad * 4, bannerRow.implicitWidth + Theme.pad * 3)
+        height: bannerRow.implicitHeight + Theme.pad
+        radius: Theme.radius
+        color: Theme.frame
+        z: 20
+        Row {
+            id: bannerRow
+            anchors.centerIn: parent
+            spacing: Theme.pad
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                width: Math.min(implicitWidth, root.width * 0.6)
+                elide: Text.ElideRight
+                textFormat: Text.PlainText
+                color: Theme.frameText
+                font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
+                text: qsTr("Tap a free slot to host “%1”").arg(root.form.ideaTopic)
+            }
+            TouchButton {
+                primary: false
+                inverted: true
+                text: qsTr("Not now")
+                onClicked: root.form.stopHostingIdea()
+            }
+        }
     }
 
-    FreeSlotSheet {
-        id: freeSheet
+    CardDetailSheet {
+        id: detailSheet
+        form: root.form
+    }
+
+    AddCardSheet {
+        id: addCard
+        form: root.form
+        anchors.fill: parent
+        z: 50
+        keyboardHeight: inputPanel.active ? inputPanel.height : 0
+    }
+
+    // The on-screen keyboard, inside the window; it slides up under whatever field has focus.
+    InputPanel {
+        id: inputPanel
+        objectName: "inputPanel"
+        z: 100
+        width: Math.min(parent.width, Theme.px(1600))
+        x: (parent.width - width) / 2
+        y: parent.height
+        visible: y < parent.height
+        // Animate only showing and hiding: a window resize must not leave the panel mid-slide over the board.
+        states: State {
+            name: "shown"
+            when: inputPanel.active
+            PropertyChanges { inputPanel.y: root.contentItem.height - inputPanel.height }
+        }
+        transitions: Transition {
+            from: ""
+            to: "shown"
+            reversible: true
+            NumberAnimation { property: "y"; duration: 160; easing.type: Easing.OutCubic }
+        }
     }
 
     Connections {
         target: root.board
         function onHomeRequested(): void {
             detailSheet.close();
-            freeSheet.close();
+            root.form.close();
+            root.form.stopHostingIdea();
             grid.showRow(root.board.focusRow);
         }
     }

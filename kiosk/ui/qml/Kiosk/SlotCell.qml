@@ -111,71 +111,14 @@ Item {
         }
     }
 
-    // Booked: a sticky card with a soft shadow and the tag's colour as a stripe.
-    Item {
+    // Booked: a sticky card.
+    StickyCard {
         visible: cell.booked
         anchors { fill: parent; margins: Theme.gap }
-
-        Rectangle {
-            anchors { fill: parent; leftMargin: Theme.px(3); topMargin: Theme.px(4); rightMargin: -Theme.px(3); bottomMargin: -Theme.px(4) }
-            radius: Theme.px(4)
-            color: Theme.cardShadow
-        }
-        Rectangle {
-            id: paperCard
-            anchors.fill: parent
-            radius: Theme.px(4)
-            color: Theme.card
-            border { width: 1; color: Theme.cardEdge }
-            clip: true
-
-            Rectangle {
-                id: stripe
-                visible: cell.tagColor !== ""
-                anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
-                width: Theme.px(8)
-                color: cell.tagColor !== "" ? cell.tagColor : "transparent"
-            }
-
-            Column {
-                anchors {
-                    left: parent.left; right: parent.right; top: parent.top
-                    leftMargin: Theme.px(8) + Theme.gap + (stripe.visible ? stripe.width : 0)
-                    rightMargin: Theme.px(8) + Theme.gap; topMargin: Theme.gap
-                }
-                spacing: Theme.px(2)
-
-                Text {
-                    id: topicText
-                    width: parent.width
-                    wrapMode: Text.Wrap
-                    maximumLineCount: paperCard.height > Theme.px(140) ? 3 : 2
-                    elide: Text.ElideRight
-                    textFormat: Text.PlainText
-                    color: Theme.ink
-                    lineHeight: 0.95
-                    font { family: Theme.fontFamily; pixelSize: Theme.topicSize; weight: Font.Bold }
-                    text: cell.topic
-                }
-                Text {
-                    width: parent.width
-                    elide: Text.ElideRight
-                    textFormat: Text.PlainText
-                    color: Theme.inkMuted
-                    font { family: Theme.fontFamily; pixelSize: Theme.hostSize; weight: Font.Medium }
-                    text: cell.handle !== "" ? cell.host + " · " + cell.handle : cell.host
-                }
-            }
-
-            Text {
-                visible: cell.tagLabel !== "" && paperCard.height > topicText.height + Theme.px(70)
-                anchors { left: parent.left; right: parent.right; bottom: parent.bottom; leftMargin: Theme.px(8) + Theme.gap + stripe.width; rightMargin: Theme.gap; bottomMargin: Theme.px(6) }
-                elide: Text.ElideRight
-                textFormat: Text.PlainText
-                color: Theme.inkMuted
-                font { family: Theme.fontFamily; pixelSize: Theme.smallSize - Theme.px(1); weight: Font.DemiBold }
-                text: cell.tagLabel
-            }
-        }
+        topic: cell.topic
+        host: cell.host
+        handle: cell.handle
+        tagColor: cell.tagColor
+        tagLabel: cell.tagLabel
     }
 }

@@ -38,6 +38,9 @@ QtObject {
     readonly property color nowSoft: "#fde6dc"
     readonly property color scrim: "#b3101828"
     readonly property color sheet: "#ffffff"
+    readonly property color danger: "#b42318"
+    readonly property color warning: "#fff4e5"
+    readonly property color warningEdge: "#f0a74b"
 
     // Type sizes in pixels at scale 1.
     readonly property int titleSize: px(34)

@@ -7,20 +7,28 @@ Rectangle {
 
     property string text
     property bool primary: true
+    // Outlined in white, for the dark frame.
+    property bool inverted: false
+    // For actions that destroy something (cancelling a session).
+    property bool danger: false
     signal clicked()
+
+    readonly property color outline: inverted ? Theme.frameText : (danger ? Theme.danger : Theme.inkMuted)
 
     implicitWidth: Math.max(Theme.minTouch, label.implicitWidth + Theme.pad * 3)
     implicitHeight: Math.max(Theme.minTouch, label.implicitHeight + Theme.pad * 1.5)
     radius: Theme.radius
     color: primary ? (tap.pressed ? Qt.darker(Theme.accent, 1.2) : Theme.accent)
-                   : (tap.pressed ? Theme.gridLine : "transparent")
-    border { width: primary ? 0 : Math.max(1, Theme.px(2)); color: Theme.inkMuted }
+                   : (tap.pressed ? Qt.rgba(0.5, 0.5, 0.5, 0.25) : "transparent")
+    border { width: primary ? 0 : Math.max(1, Theme.px(2)); color: button.outline }
     opacity: enabled ? 1 : 0.4
 
     Text {
         id: label
         anchors.centerIn: parent
-        color: button.primary ? "white" : Theme.ink
+        width: Math.min(implicitWidth, button.width - Theme.pad)
+        elide: Text.ElideRight
+        color: button.primary || button.inverted ? "white" : (button.danger ? Theme.danger : Theme.ink)
         font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
         text: button.text
     }

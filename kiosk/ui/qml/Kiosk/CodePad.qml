@@ -1,0 +1,82 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// A numeric keypad for the host's edit code: big keys, the digits shown as dots until checked.
+Column {
+    id: pad
+
+    property string code: ""
+    property string message: ""
+    property int length: 6
+    signal entered(string code)
+
+    function clear(): void {
+        code = "";
+    }
+
+    objectName: "codePad"
+    spacing: Theme.pad
+
+    Text {
+        anchors.horizontalCenter: parent.horizontalCenter
+        color: Theme.ink
+        font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
+        text: qsTr("Enter the edit code you got when you added this card")
+    }
+    Text {
+        objectName: "codeDisplay"
+        anchors.horizontalCenter: parent.horizontalCenter
+        color: Theme.ink
+        font { family: Theme.fontFamily; pixelSize: Theme.px(48); weight: Font.Bold; letterSpacing: Theme.px(10) }
+        text: "●".repeat(pad.code.length) + "○".repeat(Math.max(0, pad.length - pad.code.length))
+    }
+    Text {
+        objectName: "codeMessage"
+        anchors.horizontalCenter: parent.horizontalCenter
+        width: Math.min(implicitWidth, pad.width)
+        visible: pad.message !== ""
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
+        color: Theme.danger
+        font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(3); weight: Font.Medium }
+        text: pad.message
+    }
+    Grid {
+        anchors.horizontalCenter: parent.horizontalCenter
+        columns: 3
+        spacing: Theme.gap
+        Repeater {
+            model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
+            delegate: Rectangle {
+                id: key
+                required property string modelData
+                readonly property bool isOk: modelData === "OK"
+                objectName: "codeKey-" + (modelData === "⌫" ? "back" : modelData)
+                width: Math.max(Theme.minTouch, Theme.px(96))
+                height: Math.max(Theme.minTouch, Theme.px(80))
+                radius: Theme.radius
+                enabled: !isOk || pad.code.length === pad.length
+                opacity: enabled ? 1 : 0.4
+                color: keyTap.pressed ? Theme.gridLine : (isOk ? Theme.accent : Theme.paper)
+                Text {
+                    anchors.centerIn: parent
+                    color: key.isOk ? "white" : Theme.ink
+                    font { family: Theme.fontFamily; pixelSize: Theme.px(34); weight: Font.DemiBold }
+                    text: key.modelData
+                }
+                TapHandler {
+                    id: keyTap
+                    onTapped: {
+                        if (key.modelData === "⌫")
+                            pad.code = pad.code.slice(0, -1);
+                        else if (key.isOk)
+                            pad.entered(pad.code);
+                        else if (pad.code.length < pad.length)
+                            pad.code += key.modelData;
+                    }
+                }
+            }
+        }
+    }
+}
