@@ -93,11 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run_parser = commands.add_parser("run", help="run the board (the default)")
-    add_run_arguments(run_parser)
+    add_run_arguments(run_parser, in_subcommand=True)
     run_parser.set_defaults(handler=_cmd_run)
 
     check_parser = commands.add_parser("check", help="validate the config and the database, then exit")
-    add_run_arguments(check_parser)
+    add_run_arguments(check_parser, in_subcommand=True)
     check_parser.set_defaults(handler=_cmd_check)
     return parser
 

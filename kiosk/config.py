@@ -21,12 +21,13 @@ from zoneinfo import ZoneInfo, available_timezones
 import platformdirs
 
 from kiosk.domain.model import Block, Event, Limits, Room, Tag
+from kiosk.paths import DEMO_CONFIG
 
 APP_NAME = "open-spaces-kiosk"
 CONFIG_ENV = "KIOSK_CONFIG"
 DATA_DIR_ENV = "KIOSK_DATA_DIR"
 LOCAL_CONFIG = Path("config") / "kiosk.toml"
-BUNDLED_CONFIG = Path(__file__).resolve().parent.parent / "config" / "pycon-us-2023.toml"
+BUNDLED_CONFIG = DEMO_CONFIG
 
 DEFAULT_SESSION_URL = "{base_url}/{day}/{room}-{start}-{slug}.html"
 DEFAULT_SHARE_URL = "https://twitter.com/intent/tweet?text={text}"

@@ -44,16 +44,25 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def add_run_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=Path, help="event configuration (TOML)")
-    parser.add_argument("--data-dir", type=Path, help="where the board's database, backups and logs live")
-    parser.add_argument("--windowed", action="store_true", help="a normal window with a cursor, for development")
+def add_run_arguments(parser: argparse.ArgumentParser, *, in_subcommand: bool = False) -> None:
+    """The `kiosk run` options. A subcommand's copy leaves unset options alone, so `kiosk --data-dir X check`
+    and `kiosk check --data-dir X` mean the same."""
+    default: dict[str, object] = {"default": argparse.SUPPRESS} if in_subcommand else {}
+    parser.add_argument("--config", type=Path, help="event configuration (TOML)", **default)
+    parser.add_argument("--data-dir", type=Path, help="where the board's database, backups and logs live", **default)
     parser.add_argument(
-        "--now", type=_local_time, metavar="ISO-LOCAL-TIME", help="start the clock at this local time (demos, tests)"
+        "--windowed", action="store_true", help="a normal window with a cursor, for development", **default
     )
-    parser.add_argument("--demo", action="store_true", help="put sample sessions on an empty board")
-    parser.add_argument("--screenshot", type=Path, metavar="PNG", help="render the board to a PNG and exit")
-    parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1920x1080")
+    parser.add_argument(
+        "--now",
+        type=_local_time,
+        metavar="ISO-LOCAL-TIME",
+        help="start the clock at this local time (demos, tests)",
+        **default,
+    )
+    parser.add_argument("--demo", action="store_true", help="put sample sessions on an empty board", **default)
+    parser.add_argument("--screenshot", type=Path, metavar="PNG", help="render the board to a PNG and exit", **default)
+    parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1920x1080", **default)
 
 
 class _RaisingParser(argparse.ArgumentParser):

@@ -26,6 +26,8 @@ DEBIAN_PACKAGES = {
     "libxcb-xinerama.so.0": "libxcb-xinerama0",
     "libxcb-xkb.so.1": "libxcb-xkb1",
     "libX11-xcb.so.1": "libx11-xcb1",
+    "libwayland-cursor.so.0": "libwayland-cursor0",
+    "libwayland-egl.so.1": "libwayland-egl1",
     "libsmime3.so": "libnss3",
     "libnss3.so": "libnss3",
     "libasound.so.2": "libasound2",

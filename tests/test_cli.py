@@ -87,3 +87,19 @@ def test_missing_library_names_the_debian_package() -> None:
     assert missing_library_hint("some other error") is None
     unknown = missing_library_hint("libfoo.so.9: cannot open shared object file")
     assert unknown is not None and "libfoo.so.9" in unknown
+
+
+def test_options_before_and_after_the_subcommand_mean_the_same(tmp_path: Path) -> None:
+    environment = {**os.environ}
+    environment.pop("KIOSK_CONFIG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "--data-dir", str(tmp_path / "before"), "check"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "before" / "board.sqlite3").exists()
