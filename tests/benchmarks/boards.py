@@ -78,3 +78,15 @@ def seed_large_board(config_path: Path, data_dir: Path) -> int:
         return len(service.cards())
     finally:
         service.close()
+
+
+def demo_config_for_benchmarks(directory: Path) -> Path:
+    """The demo event with the anti-spam limits lifted: a benchmark adds many cards a minute on purpose."""
+    from kiosk.paths import DEMO_CONFIG
+
+    text = DEMO_CONFIG.read_text(encoding="utf-8")
+    for key in ("cards_per_kiosk_per_minute", "cards_per_handle_per_day"):
+        text = "\n".join(f"{key} = 100000" if line.startswith(f"{key} =") else line for line in text.splitlines())
+    path = directory / "demo-unlimited.toml"
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
