@@ -21,13 +21,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtTest import QTest
 
-from kiosk.ui.app import KioskApp, build_kiosk  # noqa: E402
-from tests.benchmarks.boards import demo_config_for_benchmarks, large_config, seed_large_board  # noqa: E402
-from tests.ui.conftest import reveal_slot  # noqa: E402
-from tests.ui.driver import find_item, tap, wait_for  # noqa: E402
+from kiosk.ui.app import KioskApp, build_kiosk
+from tests.benchmarks.boards import demo_config_for_benchmarks, large_config, seed_large_board
+from tests.ui.conftest import reveal_slot
+from tests.ui.driver import find_item, tap, wait_for
 
 
 def until_frame(kiosk: KioskApp, action: Callable[[], None], done: Callable[[], bool]) -> float:
