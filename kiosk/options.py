@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 
 class OptionError(Exception):
@@ -47,7 +48,7 @@ def _size(text: str) -> tuple[int, int]:
 def add_run_arguments(parser: argparse.ArgumentParser, *, in_subcommand: bool = False) -> None:
     """The `kiosk run` options. A subcommand's copy leaves unset options alone, so `kiosk --data-dir X check`
     and `kiosk check --data-dir X` mean the same."""
-    default: dict[str, object] = {"default": argparse.SUPPRESS} if in_subcommand else {}
+    default: dict[str, Any] = {"default": argparse.SUPPRESS} if in_subcommand else {}
     parser.add_argument("--config", type=Path, help="event configuration (TOML)", **default)
     parser.add_argument("--data-dir", type=Path, help="where the board's database, backups and logs live", **default)
     parser.add_argument(

@@ -25,10 +25,13 @@ from kiosk.options import RunOptions, parse_run_options
 from kiosk.paths import ASSETS_DIR
 from kiosk.store.service import BoardService
 from kiosk.syslibs import missing_library_hint
+from kiosk.ui.attract import KioskAttract
 from kiosk.ui.board import KioskBoard
 from kiosk.ui.cardform import KioskCardForm
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.qrimage import PROVIDER_ID, QrImageProvider
 from kiosk.ui.qtlog import install_qt_message_handler
+from kiosk.ui.wishlist import KioskWishList
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,8 @@ class KioskApp:
     service: BoardService
     board: KioskBoard
     form: KioskCardForm
+    wish_list: KioskWishList
+    attract: KioskAttract
     config: KioskConfig
     clock: Clock
     options: RunOptions
@@ -63,6 +68,8 @@ class KioskApp:
         self.idle.stop()
         self.board.stop()
         self.form.close()
+        # A keyboard left up by a focused field breaks the input method for the next window in this process.
+        QGuiApplication.inputMethod().hide()
         self.window.close()
         # The QML must go before the view models it binds to, or its bindings run against deleted objects.
         for root in self.engine.rootObjects():
@@ -116,7 +123,10 @@ def build_kiosk(argv: list[str]) -> KioskApp:
         QQuickStyle.setStyle("Basic")
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_DIR))
-    engine.setInitialProperties({"board": board, "form": form})
+    engine.addImageProvider(PROVIDER_ID, QrImageProvider())
+    wish_list = KioskWishList(service, board)
+    attract = KioskAttract(service, board, clock)
+    engine.setInitialProperties({"board": board, "form": form, "wishList": wish_list, "attract": attract})
     load_errors: list[str] = []
     engine.warnings.connect(lambda errors: load_errors.extend(e.toString() for e in errors))
     engine.loadFromModule("Kiosk", "Main")
@@ -127,13 +137,21 @@ def build_kiosk(argv: list[str]) -> KioskApp:
     window = roots[0]
     _place_window(window, options)
 
+    form.closed.connect(lambda: _drop_text_focus(window))
     idle = IdleWatcher(config.kiosk.idle_seconds * 1000, parent=engine)
     idle.idle.connect(board.goHome)
+    idle.idle.connect(attract.show)
     idle.activity.connect(form.activity)
     app.installEventFilter(idle)
     idle.start()
     board.start()
-    return KioskApp(app, engine, window, service, board, form, config, clock, options, idle)
+    return KioskApp(app, engine, window, service, board, form, wish_list, attract, config, clock, options, idle)
+
+
+def _drop_text_focus(window: QQuickWindow) -> None:
+    """A closed form takes the keyboard and the text focus with it, so no keystroke lands in a hidden field."""
+    window.contentItem().forceActiveFocus()
+    QGuiApplication.inputMethod().hide()
 
 
 def _load_failure_message(errors: list[str]) -> str:

@@ -19,6 +19,7 @@ from kiosk.domain.model import Card, Cell, Event, SlotState
 from kiosk.domain.rules import build_day_grid, current_slot_index, nearest_day_index
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
+from kiosk.ui.qrimage import qr_source
 from kiosk.ui.slotmodel import KioskSlotModel
 
 QML_IMPORT_NAME = "Kiosk"
@@ -39,6 +40,24 @@ def day_label(day: date) -> dict[str, str]:
 def when_label(event: Event, starts_at: datetime, ends_at: datetime) -> str:
     start, end = event.local(starts_at), event.local(ends_at)
     return f"{start:%A} {start.day} {start:%B} · {start:%H:%M}–{end:%H:%M}"
+
+
+def qr_codes(event: Event, card: Card) -> dict[str, str]:
+    """What each of a session's QR codes encodes, and the image URL that draws it."""
+    # Imported here: icalendar costs start-up time and is only needed once someone opens a session.
+    from kiosk.share.calendar import card_vevent_payload
+    from kiosk.share.links import session_url, share_url
+
+    payloads = {
+        "session": session_url(event, card),
+        "calendar": card_vevent_payload(event, card),
+        "share": share_url(event, card),
+    }
+    codes: dict[str, str] = {}
+    for name, payload in payloads.items():
+        codes[f"{name}Payload"] = payload
+        codes[f"{name}QrSource"] = qr_source(payload)
+    return codes
 
 
 @QmlElement
@@ -261,6 +280,7 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
             "roomNote": room.note,
             "when": when_label(self._event, card.starts_at, card.ends_at),
             "tags": [{"label": t.label, "colour": t.colour} for t in tags],
+            **qr_codes(self._event, card),
         }
 
     # --- internals -------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from kiosk.store.errors import (
 )
 from kiosk.store.service import BoardService, CardDraft
 from kiosk.ui.board import KioskBoard, when_label
+from kiosk.ui.qrimage import qr_source
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -94,6 +95,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         self._alternatives: list[tuple[str, datetime]] = []
         self._edit_code = ""
         self._saved_url = ""
+        self._saved_qr = ""
         self._countdown = 0
 
         self._idle = QTimer(self)
@@ -202,6 +204,10 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
     @Property(str, notify=changed)
     def savedUrl(self) -> str:
         return self._saved_url
+
+    @Property(str, notify=changed)
+    def savedQrSource(self) -> str:
+        return self._saved_qr
 
     @Property(str, constant=True)
     def hashtag(self) -> str:
@@ -363,6 +369,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         self._alternatives = []
         self._edit_code = ""
         self._saved_url = ""
+        self._saved_qr = ""
         self._card_id = None
         self._code = ""
         self._countdown = 0
@@ -421,6 +428,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
             return
         self._room_key, self._starts_at = card.room_key, card.starts_at
         self._saved_url = session_url(self._event, card)
+        self._saved_qr = qr_source(self._saved_url)
         self._stage = "saved"
         self._notice = ""
         self._alternatives = []

@@ -17,7 +17,7 @@ import PySide6
 UI_DIR = Path(__file__).resolve().parent
 QMLTYPES = UI_DIR / "qml" / "Kiosk" / "kiosk.qmltypes"
 # Every module that registers a type with @QmlElement.
-VIEW_MODEL_SOURCES = ("board.py", "slotmodel.py", "cardform.py")
+VIEW_MODEL_SOURCES = ("board.py", "slotmodel.py", "cardform.py", "wishlist.py", "attract.py")
 
 _QT = Path(PySide6.__file__).resolve().parent / "Qt"
 

@@ -40,16 +40,8 @@ Rectangle {
     }
     color: Theme.paper
     // Straight into typing: the topic field takes focus (and the keyboard slides up) as the sheet opens.
-    // Closing takes the keyboard and the focus with it, so the board is free to touch again at once.
-    onVisibleChanged: {
-        if (visible && form.stage === "form") {
-            Qt.callLater(focusFirstField);
-        } else if (!visible) {
-            Qt.inputMethod.hide();
-            if (parent)
-                parent.forceActiveFocus();
-        }
-    }
+    // Closing takes the keyboard and the focus with it (the application does that on form.closed).
+    onVisibleChanged: if (visible && form.stage === "form") Qt.callLater(focusFirstField)
 
     // --- title bar -------------------------------------------------------------------------------
     Rectangle {
@@ -386,6 +378,13 @@ Rectangle {
                     handle: sheet.form.preview.handle
                     tagColor: sheet.form.preview.tagColor
                     tagLabel: sheet.form.preview.tagLabel
+                }
+                QrCode {
+                    objectName: "savedSessionQr"
+                    visible: sheet.form.savedUrl !== ""
+                    payload: sheet.form.savedUrl
+                    source: sheet.form.savedQrSource
+                    caption: qsTr("Your session's page")
                 }
                 Column {
                     visible: sheet.form.editCode !== ""

@@ -56,7 +56,7 @@ Rectangle {
 
                 required property int index
                 required property var modelData
-                readonly property bool selected: index === header.board.dayIndex
+                readonly property bool selected: index === header.board.dayIndex && header.board.page === "board"
 
                 objectName: "dayTab-" + index
                 width: Math.max(Theme.minTouch, label.implicitWidth + Theme.pad * 2)
@@ -85,6 +85,41 @@ Rectangle {
                 TapHandler {
                     onTapped: header.board.selectDay(tab.index)
                 }
+            }
+        }
+
+        // Topics people wish someone would host: a tab of its own beside the days.
+        Rectangle {
+            id: wishTab
+
+            readonly property bool selected: header.board.page === "wishlist"
+
+            objectName: "wishListTab"
+            width: Math.max(Theme.minTouch, wishLabel.implicitWidth + Theme.pad * 2)
+            height: Math.max(Theme.minTouch, Theme.px(76))
+            radius: Theme.radius
+            color: selected ? Theme.card : "transparent"
+            border { width: selected ? 0 : Theme.px(2); color: Theme.cardEdge }
+
+            Column {
+                id: wishLabel
+                anchors.centerIn: parent
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    color: wishTab.selected ? Theme.frame : Theme.card
+                    font { family: Theme.fontFamily; pixelSize: Theme.tabSize; weight: Font.Bold }
+                    text: qsTr("Wish list")
+                }
+                Text {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    color: wishTab.selected ? Theme.inkMuted : Theme.frameMuted
+                    font { family: Theme.fontFamily; pixelSize: Theme.smallSize }
+                    text: qsTr("ideas to host")
+                }
+            }
+
+            TapHandler {
+                onTapped: header.board.showWishList()
             }
         }
     }

@@ -104,6 +104,30 @@ Sheet {
             text: detail.info.roomNote ?? ""
         }
 
+        // Point a phone at the wall: the session's page, a calendar entry, a ready-made post.
+        Row {
+            visible: !detail.enteringCode && (detail.info.sessionPayload ?? "") !== ""
+            spacing: Theme.pad * 2
+            QrCode {
+                objectName: "sessionQr"
+                payload: detail.info.sessionPayload ?? ""
+                source: detail.info.sessionQrSource ?? ""
+                caption: qsTr("Session page")
+            }
+            QrCode {
+                objectName: "calendarQr"
+                payload: detail.info.calendarPayload ?? ""
+                source: detail.info.calendarQrSource ?? ""
+                caption: qsTr("Add to calendar")
+            }
+            QrCode {
+                objectName: "shareQr"
+                payload: detail.info.sharePayload ?? ""
+                source: detail.info.shareQrSource ?? ""
+                caption: qsTr("Share it")
+            }
+        }
+
         // The host changes or cancels their session with the code they got when adding it.
         TouchButton {
             objectName: "hostButton"

@@ -8,6 +8,8 @@ Window {
 
     required property KioskBoard board
     required property KioskCardForm form
+    required property KioskWishList wishList
+    required property KioskAttract attract
 
     title: root.board.eventName + " — Open Spaces"
     color: Theme.frame
@@ -36,7 +38,7 @@ Window {
 
     // While the host's form is up, nothing behind it reacts to a touch (pointer handlers do not stop
     // a tap from reaching items underneath; disabled items never see it).
-    readonly property bool boardInteractive: !root.form.isOpen
+    readonly property bool boardInteractive: !root.form.isOpen && !root.attract.shown
 
     BoardHeader {
         id: header
@@ -49,10 +51,23 @@ Window {
     BoardGrid {
         id: grid
         objectName: "boardGrid"
+        visible: root.board.page === "board"
         enabled: root.boardInteractive
         board: root.board
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
         onSlotTapped: (row, column) => root.showSlot(root.board.describeSlot(row, column))
+    }
+
+    WishListPage {
+        wishList: root.wishList
+        visible: root.board.page === "wishlist"
+        enabled: root.boardInteractive
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
+        keyboardHeight: inputPanel.active ? inputPanel.height : 0
+        onHostRequested: (ideaId, topic) => {
+            root.form.beginHostingIdea(ideaId, topic);
+            root.board.showBoard();
+        }
     }
 
     Rectangle {
@@ -70,7 +85,9 @@ Window {
             font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(2) }
             text: root.board.message !== ""
                   ? root.board.message
-                  : qsTr("Tap a free slot to host an Open Space · promote it with %1").arg(root.board.hashtag)
+                  : root.board.page === "wishlist"
+                    ? qsTr("Wish for a topic, +1 the ones you'd attend, or host one yourself · %1").arg(root.board.hashtag)
+                    : qsTr("Tap a free slot to host an Open Space · promote it with %1").arg(root.board.hashtag)
         }
     }
 
@@ -150,6 +167,13 @@ Window {
             root.form.stopHostingIdea();
             grid.showRow(root.board.focusRow);
         }
+    }
+
+    // After the idle time: what is on now and next, in big type, until someone touches the screen.
+    AttractScreen {
+        attract: root.attract
+        anchors.fill: parent
+        z: 200
     }
 
     Component.onCompleted: grid.showRow(root.board.focusRow)

@@ -1,0 +1,45 @@
+import QtQuick
+import Kiosk
+
+// A QR code with a caption. `payload` is exactly what the code encodes; `source` is its image://qr URL.
+// At least 2.5 cm across on any screen, so phones read it from an arm's length.
+Column {
+    id: qr
+
+    property string payload
+    property string source
+    property string caption
+    readonly property int side: Math.max(Theme.px(200), Math.round(Theme.pixelDensity * 25))
+
+    spacing: Theme.gap
+    width: side
+
+    Rectangle {
+        width: qr.side
+        height: qr.side
+        color: "white"
+        radius: Theme.px(6)
+        border { width: 1; color: Theme.gridLine }
+
+        Image {
+            anchors.centerIn: parent
+            // The provider picks a whole number of pixels per module at or under this size.
+            sourceSize { width: qr.side - Theme.px(8); height: qr.side - Theme.px(8) }
+            width: implicitWidth
+            height: implicitHeight
+            smooth: false
+            mipmap: false
+            asynchronous: false
+            cache: true
+            source: qr.source
+        }
+    }
+    Text {
+        width: qr.side
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.Wrap
+        color: Theme.ink
+        font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(2); weight: Font.DemiBold }
+        text: qr.caption
+    }
+}

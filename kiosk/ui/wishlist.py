@@ -1,0 +1,298 @@
+"""KioskWishList: the view model behind the wish list — topics people would like someone else to host.
+
+It lists the store's ideas with their +1 counts and adoption, and turns taps into votes and new ideas.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    Property,
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from kiosk.domain.model import Event, Idea
+from kiosk.domain.validation import InvalidCard, validate_idea
+from kiosk.store.errors import CardNotFound, IdeaNotFound, StoreError
+from kiosk.store.service import BoardService
+from kiosk.ui.board import KioskBoard
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+# Long enough to read a sentence from two metres, short enough not to answer the next person's tap.
+MESSAGE_MS = 4000
+
+IDEA_FIELDS = ("topic", "note")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class IdeaRole(enum.IntEnum):
+    IdeaId = Qt.ItemDataRole.UserRole + 1
+    Topic = enum.auto()
+    Note = enum.auto()
+    Votes = enum.auto()
+    Adopted = enum.auto()
+    AdoptedLabel = enum.auto()
+    AdoptedWhere = enum.auto()
+
+
+_ROLE_NAMES = {
+    IdeaRole.IdeaId: b"ideaId",
+    IdeaRole.Topic: b"topic",
+    IdeaRole.Note: b"note",
+    IdeaRole.Votes: b"votes",
+    IdeaRole.Adopted: b"adopted",
+    IdeaRole.AdoptedLabel: b"adoptedLabel",
+    IdeaRole.AdoptedWhere: b"adoptedWhere",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class IdeaEntry:
+    """One row as the list shows it; `adopted_where` (room and time) is empty while nobody hosts the idea."""
+
+    idea_id: str
+    topic: str
+    note: str
+    votes: int
+    adopted_where: str = ""
+
+
+@QmlElement
+@QmlUncreatable("The idea model belongs to KioskWishList.")
+class KioskIdeaModel(QAbstractListModel):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[IdeaEntry] = []
+
+    @property
+    def rows(self) -> tuple[IdeaEntry, ...]:
+        return tuple(self._rows)
+
+    def row_of(self, idea_id: str) -> int:
+        return next((i for i, row in enumerate(self._rows) if row.idea_id == idea_id), -1)
+
+    def set_rows(self, rows: list[IdeaEntry]) -> None:
+        """Bring the list to `rows` with the smallest changes, so delegates and the scroll position survive.
+
+        A +1 can move an idea up the ranking and a new idea appears somewhere in the middle; a reset would
+        rebuild every delegate and throw the person back to the top of the list.
+        """
+        wanted = {row.idea_id for row in rows}
+        for i in reversed(range(len(self._rows))):
+            if self._rows[i].idea_id not in wanted:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i]
+                self.endRemoveRows()
+        for i, row in enumerate(rows):
+            if i < len(self._rows) and self._rows[i].idea_id == row.idea_id:
+                continue
+            j = self.row_of(row.idea_id)
+            if j > i:
+                self.beginMoveRows(QModelIndex(), j, j, QModelIndex(), i)
+                self._rows.insert(i, self._rows.pop(j))
+                self.endMoveRows()
+            else:
+                self.beginInsertRows(QModelIndex(), i, i)
+                self._rows.insert(i, row)
+                self.endInsertRows()
+        for i, row in enumerate(rows):
+            if self._rows[i] != row:
+                self._rows[i] = row
+                self.dataChanged.emit(self.index(i), self.index(i))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {int(role): QByteArray(name) for role, name in _ROLE_NAMES.items()}
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        match role:
+            case IdeaRole.Topic | Qt.ItemDataRole.DisplayRole:
+                return row.topic
+            case IdeaRole.IdeaId:
+                return row.idea_id
+            case IdeaRole.Note:
+                return row.note
+            case IdeaRole.Votes:
+                return row.votes
+            case IdeaRole.Adopted:
+                return row.adopted_where != ""
+            case IdeaRole.AdoptedLabel:
+                return f"Adopted · {row.adopted_where}" if row.adopted_where else ""
+            case IdeaRole.AdoptedWhere:
+                return row.adopted_where
+        return None
+
+
+@QmlElement
+@QmlUncreatable("KioskWishList is created by the application and handed to Main.qml.")
+class KioskWishList(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
+    countChanged = Signal()
+    messageChanged = Signal()
+
+    # `parent` is keyword-only so a stray third argument fails loudly instead of becoming the Qt parent.
+    def __init__(self, service: BoardService, board: KioskBoard, *, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._event = service.event
+        self._board = board
+        self._model = KioskIdeaModel(self)
+        self._message = ""
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(MESSAGE_MS)
+        self._message_timer.timeout.connect(self._clear_message)
+        # The board polls the database every second and reloads on any change, here or on another kiosk.
+        board.boardReloaded.connect(self.refresh)
+        self.refresh()
+
+    # --- properties ------------------------------------------------------------------------------
+
+    @Property(QObject, constant=True)
+    def ideas(self) -> KioskIdeaModel:
+        return self._model
+
+    @Property(int, notify=countChanged)
+    def count(self) -> int:
+        return self._model.rowCount()
+
+    @Property(str, notify=messageChanged)
+    def message(self) -> str:
+        """A short notice (thanks, or why a +1 was not counted) that clears itself after a few seconds."""
+        return self._message
+
+    # --- intents from QML ------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        try:
+            rows = [self._entry(idea) for idea in self._service.ideas()]
+        except StoreError as error:
+            # Keep showing the last good list rather than an empty one.
+            log.error("could not read the wish list: %s", error)
+            self._show_message(str(error))
+            return
+        before = self._model.rowCount()
+        self._model.set_rows(rows)
+        if self._model.rowCount() != before:
+            self.countChanged.emit()
+
+    @Slot(str, result="QVariantMap")
+    def vote(self, idea_id: str) -> dict[str, Any]:
+        """The "+1, I'd come" button: counted once per idea in a while, and only so many a minute per kiosk."""
+        try:
+            idea = self._service.vote_idea(uuid.UUID(idea_id))
+        except ValueError:
+            return self._fail(IdeaNotFound().message)
+        except IdeaNotFound as error:
+            self.refresh()
+            return self._fail(str(error))
+        except StoreError as error:
+            # RateLimited lands here too: its message says how long to wait.
+            return self._fail(str(error))
+        self._show_message(f"Thanks! Your +1 for “{idea.topic}” is counted.")
+        self._board.reload()
+        return {"ok": True, "message": self._message, "votes": idea.votes}
+
+    @Slot(str, str, result="QVariantMap")
+    def addIdea(self, topic: str, note: str) -> dict[str, Any]:
+        """Save a new idea; on a mistake, a message for each field and nothing written."""
+        errors = dict.fromkeys(IDEA_FIELDS, "")
+        try:
+            idea = self._service.add_idea(topic, note)
+        except InvalidCard as invalid:
+            errors.update((name, message) for name, message in invalid.by_field().items() if name in errors)
+            return {"ok": False, "errors": errors, "message": ""}
+        except StoreError as error:
+            log.error("could not add an idea: %s", error)
+            return {"ok": False, "errors": errors, "message": f"Your idea could not be added yet: {error}"}
+        self._show_message(f"“{idea.topic}” is on the wish list. Thank you!")
+        # Every view reloads at once; this list with them, through boardReloaded.
+        self._board.reload()
+        return {"ok": True, "errors": errors, "message": self._message, "ideaId": str(idea.id)}
+
+    @Slot(str, str, result="QVariantMap")
+    def ideaErrors(self, topic: str, note: str) -> dict[str, str]:
+        """As-you-type checks with the store's own rules: field name to its message, "" when it is fine."""
+        errors = dict.fromkeys(IDEA_FIELDS, "")
+        try:
+            validate_idea(topic, note)
+        except InvalidCard as invalid:
+            errors.update((name, message) for name, message in invalid.by_field().items() if name in errors)
+        return errors
+
+    @Slot(str, result=int)
+    def rowOf(self, idea_id: str) -> int:
+        """Where an idea is in the list now (-1 if gone), so the page can scroll to it."""
+        return self._model.row_of(idea_id)
+
+    # --- internals -------------------------------------------------------------------------------
+
+    def _entry(self, idea: Idea) -> IdeaEntry:
+        return IdeaEntry(
+            idea_id=str(idea.id),
+            topic=idea.topic,
+            note=idea.note,
+            votes=idea.votes,
+            adopted_where=self._adopted_where(idea),
+        )
+
+    def _adopted_where(self, idea: Idea) -> str:
+        if idea.adopted_card_id is None:
+            return ""
+        try:
+            card = self._service.card(idea.adopted_card_id)
+        except CardNotFound:
+            # The session was cancelled or its room left the event: the idea is up for grabs again.
+            return ""
+        return room_and_time(self._event, card.room_key, card.starts_at)
+
+    def _fail(self, message: str) -> dict[str, Any]:
+        self._show_message(message)
+        return {"ok": False, "message": message}
+
+    def _show_message(self, text: str) -> None:
+        self._message_timer.start()
+        if text != self._message:
+            self._message = text
+            self.messageChanged.emit()
+
+    @Slot()
+    def _clear_message(self) -> None:
+        if self._message:
+            self._message = ""
+            self.messageChanged.emit()
+
+
+def room_and_time(event: Event, room_key: str, starts_at: datetime) -> str:
+    """Where and when an adopted idea's session is, as in "Room 150D · Sat 22 Apr 14:00"."""
+    try:
+        room = event.room(room_key).name
+    except KeyError:
+        room = room_key
+    local = event.local(starts_at)
+    return f"{room} · {local:%a} {local.day} {local:%b} {local:%H:%M}"
