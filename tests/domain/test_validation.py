@@ -5,7 +5,6 @@ from __future__ import annotations
 import pickle
 import unicodedata
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
 
 import pytest
 from hypothesis import example, given, settings
@@ -329,8 +328,6 @@ _TRICKY = st.sampled_from(
     ]
 )
 _ANY_CHARACTER = st.characters(exclude_categories=())  # every category, lone surrogates included
-P = ParamSpec("P")
-R = TypeVar("R")
 _TEXT = st.one_of(st.text(), st.text(st.one_of(_ANY_CHARACTER, _TRICKY)), st.text(_TRICKY))
 _TAG = st.one_of(st.sampled_from(sorted(TAG_KEYS)), st.text(max_size=8))
 # Each field mixes arbitrary text with likely-valid input, so a good share of cards is accepted and checked too.
@@ -347,7 +344,7 @@ _FIELDS = st.builds(
 )
 
 
-def _outcome(validate: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | InvalidCard:
+def _outcome[**P, R](validate: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | InvalidCard:
     """The result, or the InvalidCard raised; any other exception escapes and fails the test."""
     try:
         return validate(*args, **kwargs)
