@@ -10,11 +10,13 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from kiosk.bootstrap import clock_for, data_dir_for, load_config_for, open_service
 from kiosk.config import ConfigError
 from kiosk.logsetup import configure_logging
 from kiosk.options import OptionError, RunOptions, add_run_arguments, options_from_namespace
+from kiosk.share.errors import ExportError
 from kiosk.store.errors import StoreError
 from kiosk.syslibs import missing_library_hint
 
@@ -84,6 +86,23 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    """Publish the board: a calendar, the schedule.xml/json conference apps read, a spreadsheet, or a site."""
+    from kiosk.share.export import export
+
+    options = options_from_namespace(args)
+    config = load_config_for(options)
+    service = open_service(config, options, clock_for(options, config.event))
+    try:
+        cards, ideas = service.cards(), service.ideas()
+    finally:
+        service.close()
+    written = export(args.format, config.event, cards, ideas, args.out)
+    what = "a site" if args.format == "html" else args.format
+    print(f"Exported {len(cards)} sessions as {what} to {written}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Open Spaces Kiosk: the conference's touch-screen board."
@@ -99,6 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     check_parser = commands.add_parser("check", help="validate the config and the database, then exit")
     add_run_arguments(check_parser, in_subcommand=True)
     check_parser.set_defaults(handler=_cmd_check)
+
+    export_parser = commands.add_parser(
+        "export", help="write the board as ics, schedule xml/json, csv, or a static html site"
+    )
+    add_run_arguments(export_parser, in_subcommand=True)
+    export_parser.add_argument("--format", required=True, choices=("ics", "xml", "json", "csv", "html"))
+    export_parser.add_argument("--out", required=True, type=Path, help="the file (or, for html, the folder) to write")
+    export_parser.set_defaults(handler=_cmd_export)
     return parser
 
 
@@ -117,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error))
     except OptionError as error:
         return _fail(str(error))
+    except ExportError as error:
+        return _fail(error.message)
 
 
 if __name__ == "__main__":

@@ -103,3 +103,38 @@ def test_options_before_and_after_the_subcommand_mean_the_same(tmp_path: Path) -
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "before" / "board.sqlite3").exists()
+
+
+def test_export_every_format_from_the_command_line(tmp_path: Path) -> None:
+    import csv
+    import json
+
+    import icalendar
+    from lxml import etree
+
+    data = tmp_path / "data"
+    seeded = kiosk("--demo", "--screenshot", str(tmp_path / "seed.png"), "--size", "800x600", data_dir=data)
+    assert seeded.returncode == 0, seeded.stderr
+    out = tmp_path / "out"
+    out.mkdir()
+    for fmt in ("ics", "xml", "json", "csv", "html"):
+        done = kiosk("export", "--format", fmt, "--out", str(out / f"board.{fmt}"), data_dir=data)
+        assert done.returncode == 0, done.stderr
+        assert "Exported 3" in done.stdout or "Exported 2" in done.stdout
+
+    calendar = icalendar.Calendar.from_ical((out / "board.ics").read_bytes())
+    assert len(calendar.walk("VEVENT")) >= 20
+    schemas = ROOT.parent / "shared" / "schemas"
+    xsd = etree.XMLSchema(etree.parse(str(schemas / "schedule.xml.xsd")))
+    assert xsd.validate(etree.parse(str(out / "board.xml"))), xsd.error_log
+    schedule = json.loads((out / "board.json").read_text(encoding="utf-8"))
+    assert schedule["schedule"]["conference"]["title"] == "PyCon US 2023 Open Spaces"
+    rows = list(csv.reader((out / "board.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:4] == ["Day", "Start", "End", "Room"] and len(rows) >= 21
+    assert (out / "board.html" / "index.html").is_file()
+
+
+def test_export_to_a_missing_folder_is_a_clear_message(tmp_path: Path) -> None:
+    done = kiosk("export", "--format", "csv", "--out", str(tmp_path / "nope" / "x.csv"), data_dir=tmp_path / "d")
+    assert done.returncode == 2
+    assert "does not exist" in done.stderr and "Traceback" not in done.stderr
