@@ -138,6 +138,7 @@ def build_kiosk(argv: list[str]) -> KioskApp:
     _place_window(window, options)
 
     form.closed.connect(lambda: _drop_text_focus(window))
+    form.finished.connect(lambda: _drop_text_focus(window))
     idle = IdleWatcher(config.kiosk.idle_seconds * 1000, parent=engine)
     idle.idle.connect(board.goHome)
     idle.idle.connect(attract.show)

@@ -67,6 +67,8 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
     saved = Signal(str)  # card id
     closed = Signal()
     slotLost = Signal()
+    # Saved or cancelled: nothing more to type, so the keyboard can go.
+    finished = Signal()
 
     def __init__(
         self,
@@ -329,6 +331,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         self._code = ""
         self._board.reload()
         self.changed.emit()
+        self.finished.emit()
 
     @Slot()
     def close(self) -> None:
@@ -437,6 +440,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         self._board.reload()
         self.saved.emit(str(card.id))
         self.changed.emit()
+        self.finished.emit()
 
     def _lose_slot(self, room_key: str, starts_at: datetime, message: str) -> None:
         now = self._service.clock.now()

@@ -107,6 +107,7 @@ def test_host_adds_a_card_by_touch(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
     assert code is not None
     qtbot.waitUntil(lambda: is_shown(code))
     assert len(code.property("text")) == 6 and code.property("text").isdigit()
+    wait_keyboard_gone(kiosk, qtbot)  # nothing left to type: the keyboard goes away
     assert any("#PyConOpenSpace" in text for text in texts_in(kiosk))
 
     # On the grid at once, and in the database exactly as typed.

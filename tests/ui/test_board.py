@@ -7,9 +7,10 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.clock import ManualClock
@@ -203,3 +204,9 @@ def test_card_ids_are_uuids(make_kiosk: MakeKiosk) -> None:
     for card in kiosk.service.cards():
         assert isinstance(card.id, uuid.UUID)
         assert card.ends_at - card.starts_at == timedelta(hours=1)
+
+
+def test_ctrl_q_leaves_the_fullscreen_kiosk(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk()
+    with qtbot.waitSignal(kiosk.engine.quit, timeout=2000):
+        QTest.keyClick(kiosk.window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)

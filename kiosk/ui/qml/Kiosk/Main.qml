@@ -176,5 +176,12 @@ Window {
         z: 200
     }
 
+    // Staff with a keyboard can leave the fullscreen kiosk; there is no on-screen way out by design.
+    Shortcut {
+        sequence: "Ctrl+Q"
+        context: Qt.ApplicationShortcut
+        onActivated: Qt.quit()
+    }
+
     Component.onCompleted: grid.showRow(root.board.focusRow)
 }
