@@ -41,7 +41,7 @@ _SESSION_URL_SAMPLE = {
     "id": "00000000-0000-0000-0000-000000000000",
     "slug": "topic",
 }
-_SHARE_URL_SAMPLE = {"text": "topic"}
+_SHARE_URL_SAMPLE = {"text": "topic", "url": "https://example.org/s", "hashtag": "%23OpenSpace"}
 
 _TOP_LEVEL_KEYS = ("event", "links", "kiosk", "limits", "rooms", "blocks", "tags")
 _EVENT_KEYS = ("name", "slug", "timezone", "days", "first_slot", "last_slot_end", "slot_minutes", "hashtag")

@@ -566,3 +566,13 @@ def test_data_dir_order(tmp_path: Path) -> None:
     assert find_data_dir(None, env) == tmp_path / "env"
     assert find_data_dir(None, {}) == platformdirs.user_data_path("open-spaces-kiosk")
     assert find_data_dir(None, {"KIOSK_DATA_DIR": ""}) == platformdirs.user_data_path("open-spaces-kiosk")
+
+
+def test_share_url_may_use_url_and_hashtag(tmp_path: Path) -> None:
+    text = BUNDLED_CONFIG.read_text(encoding="utf-8").replace(
+        'share_url = "https://twitter.com/intent/tweet?text={text}"',
+        'share_url = "https://fosstodon.org/share?text={text}%20{url}%20{hashtag}"',
+    )
+    path = tmp_path / "mastodon.toml"
+    path.write_text(text, encoding="utf-8")
+    assert "{hashtag}" in load_config(path).event.share_url_template
