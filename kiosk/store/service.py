@@ -225,15 +225,7 @@ class BoardService:
             row = SessionRow(
                 id=uuid.uuid4(),
                 **self._new_row_fields(now),
-                room_id=room.id,
-                starts_at=draft.starts_at,
-                ends_at=draft.starts_at + self.event.slot_length,
-                topic=draft.topic,
-                description=draft.description,
-                host_name=draft.host_name,
-                handle=draft.handle,
-                tags=json.dumps(list(draft.tags)),
-                idea_id=draft.idea_id,
+                **self._draft_columns(draft, room.id),
                 edit_code_hash=code_hash,
                 failed_code_attempts=0,
                 locked_until=None,
@@ -277,19 +269,7 @@ class BoardService:
                     self._check_handle_quota(s, draft.handle, draft.starts_at, moving=row.id)
                 if draft.idea_id != row.idea_id:
                     self._readopt_idea(s, row, draft.idea_id, now)
-                changed = self._update_if_changed(
-                    row,
-                    now,
-                    room_id=room_id,
-                    starts_at=draft.starts_at,
-                    ends_at=draft.starts_at + self.event.slot_length,
-                    topic=draft.topic,
-                    description=draft.description,
-                    host_name=draft.host_name,
-                    handle=draft.handle,
-                    tags=json.dumps(list(draft.tags)),
-                    idea_id=draft.idea_id,
-                )
+                changed = self._update_if_changed(row, now, **self._draft_columns(draft, room_id))
                 if changed:
                     self._audit(s, now, "card.update", "session", row.id, **_card_detail(row, draft.room_key))
                 s.flush()
@@ -415,6 +395,20 @@ class BoardService:
             raise
 
     # -- helpers -------------------------------------------------------------------------------------------------
+
+    def _draft_columns(self, draft: CardDraft, room_id: uuid.UUID) -> dict[str, Any]:
+        """The session columns a host's draft sets, for a new card and an edit alike."""
+        return {
+            "room_id": room_id,
+            "starts_at": draft.starts_at,
+            "ends_at": draft.starts_at + self.event.slot_length,
+            "topic": draft.topic,
+            "description": draft.description,
+            "host_name": draft.host_name,
+            "handle": draft.handle,
+            "tags": json.dumps(list(draft.tags)),
+            "idea_id": draft.idea_id,
+        }
 
     def _new_row_fields(self, now: datetime) -> dict[str, Any]:
         return {"created_at": now, "updated_at": now, "version": 1, "deleted": False, "kiosk_id": self.kiosk_id}

@@ -25,6 +25,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtTest import QTest
 
 from kiosk.ui.app import KioskApp, build_kiosk
+from kiosk.ui.qtlog import install_qt_message_handler
 from tests.benchmarks.boards import demo_config_for_benchmarks, large_config, seed_large_board
 from tests.ui.conftest import reveal_slot
 from tests.ui.driver import find_item, tap, wait_for
@@ -105,6 +106,7 @@ def measure(label: str, argv: list[str], runs: int) -> None:
 
 
 def main() -> None:
+    install_qt_message_handler()  # Qt's start-up chatter goes to the log, as in the kiosk itself
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()

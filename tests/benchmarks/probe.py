@@ -57,7 +57,9 @@ def main(argv: list[str]) -> int:
         return code
 
     from kiosk.ui.app import build_kiosk
+    from kiosk.ui.qtlog import install_qt_message_handler
 
+    install_qt_message_handler()
     kiosk = build_kiosk(argv[1:])
     report_first_frame(kiosk.window)
     code = kiosk.app.exec()

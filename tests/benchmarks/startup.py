@@ -63,6 +63,9 @@ def day_switch(config: Path, data_dir: Path, switches: int = 12) -> tuple[float,
     from PySide6.QtCore import QEventLoop, QTimer
 
     from kiosk.ui.app import build_kiosk
+    from kiosk.ui.qtlog import install_qt_message_handler
+
+    install_qt_message_handler()  # Qt's start-up chatter goes to the log, as in the kiosk itself
 
     kiosk = build_kiosk(
         ["--config", str(config), "--data-dir", str(data_dir), "--now", "2023-04-21T11:30", "--size", "1920x1080"]
