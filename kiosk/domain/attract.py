@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from kiosk.domain.model import Block, Card, Event, Room
+from kiosk.domain.rules import now_and_next
 
 
 class AttractMode(enum.StrEnum):
@@ -101,20 +102,14 @@ def slot_under_way(event: Event, now: datetime) -> bool:
 
 
 def live_rooms(event: Event, cards: Sequence[Card], blocks: Sequence[Block], now: datetime) -> tuple[RoomGlance, ...]:
-    today = event.local(now).date()
-    todays = sorted((c for c in cards if event.local(c.starts_at).date() == today), key=lambda c: c.starts_at)
     in_slot = slot_under_way(event, now)
     glances = []
-    for room in event.rooms:
-        mine = [c for c in todays if c.room_key == room.key]
-        current = next((c for c in mine if c.starts_at <= now < c.ends_at), None)
-        # Strictly later: at 12:00 sharp the 12:00 session is "now", not also "next".
-        upcoming = next((c for c in mine if c.starts_at > now), None)
-        if current is not None:
-            glances.append(RoomGlance(room, current, minutes_left(current, now), upcoming))
+    for room, glance in zip(event.rooms, now_and_next(event, cards, now), strict=True):
+        if glance.now is not None:
+            glances.append(RoomGlance(room, glance.now, minutes_left(glance.now, now), glance.next))
             continue
         block = block_now(blocks, room.key, now)
-        glances.append(RoomGlance(room, next=upcoming, block=block, open_now=in_slot and block is None))
+        glances.append(RoomGlance(room, next=glance.next, block=block, open_now=in_slot and block is None))
     return tuple(glances)
 
 

@@ -87,7 +87,8 @@ def now_and_next(event: Event, cards: Iterable[Card], now: datetime) -> tuple[Ro
     for room in event.rooms:
         ordered = sorted(by_room[room.key], key=lambda c: c.starts_at)
         current = next((c for c in ordered if c.starts_at <= now < c.ends_at), None)
-        upcoming = next((c for c in ordered if c.starts_at >= now), None)
+        # Strictly later: on the hour, the session starting now is "now", not also "next".
+        upcoming = next((c for c in ordered if c.starts_at > now), None)
         result.append(RoomNowNext(room.key, current, upcoming))
     return tuple(result)
 

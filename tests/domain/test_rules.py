@@ -138,6 +138,13 @@ def test_now_and_next_per_room(event: Event) -> None:
     assert result["c"].now is None and result["c"].next is None
 
 
+def test_on_the_hour_the_starting_session_is_now_not_next(event: Event) -> None:
+    cards = [card(event, "a", DAYS[0], 12, "Starting now"), card(event, "a", DAYS[0], 13, "After that")]
+    result = {r.room_key: r for r in now_and_next(event, cards, local(event, DAYS[0], 12))}
+    assert result["a"].now is not None and result["a"].now.topic == "Starting now"
+    assert result["a"].next is not None and result["a"].next.topic == "After that"
+
+
 def test_next_free_slots_prefers_same_hour_then_same_room(event: Event) -> None:
     wanted = local(event, DAYS[0], 15)
     cards = [card(event, "a", DAYS[0], 15), card(event, "c", DAYS[0], 15), card(event, "a", DAYS[0], 16)]
