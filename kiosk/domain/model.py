@@ -48,6 +48,7 @@ class Limits:
     cards_per_kiosk_per_minute: int = 4
     cards_per_handle_per_day: int = 3
     votes_per_kiosk_per_minute: int = 6
+    ideas_per_kiosk_per_minute: int = 3
     wrong_codes_before_lock: int = 5
     lock_seconds: int = 60
 

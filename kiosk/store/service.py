@@ -299,6 +299,9 @@ class BoardService:
         now = self.clock.now()
         topic, note = validate_idea(topic, note)
         with self._writing() as s:
+            # The wish list is as public as the board: the same kind of brake as for cards.
+            if self._recent_actions(s, "idea.add", now - RATE_WINDOW) >= self.event.limits.ideas_per_kiosk_per_minute:
+                raise RateLimited("Lots of ideas were just added at this kiosk. Please wait a minute and try again.")
             row = IdeaRow(
                 id=uuid.uuid4(), **self._new_row_fields(now), topic=topic, note=note, votes=0, adopted_session_id=None
             )

@@ -74,7 +74,10 @@ def test_one_kiosk_may_vote_only_so_many_times_a_minute(
     service: BoardService, clock: ManualClock, event: Event
 ) -> None:
     limit = event.limits.votes_per_kiosk_per_minute
-    ideas = [service.add_idea(f"Idea {n}") for n in range(limit + 1)]
+    ideas = []
+    for n in range(limit + 1):
+        ideas.append(service.add_idea(f"Idea {n}"))
+        clock.advance(timedelta(seconds=21))  # under the limit on new ideas
     for idea in ideas[:limit]:
         service.vote_idea(idea.id)
 
@@ -85,6 +88,17 @@ def test_one_kiosk_may_vote_only_so_many_times_a_minute(
     assert other_kiosk.vote_idea(ideas[limit].id).votes == 1
     clock.advance(timedelta(seconds=61))
     assert service.vote_idea(ideas[limit].id).votes == 2
+
+
+def test_one_kiosk_may_add_only_so_many_ideas_a_minute(service: BoardService, clock: ManualClock, event: Event) -> None:
+    limit = event.limits.ideas_per_kiosk_per_minute
+    for n in range(limit):
+        service.add_idea(f"Idea {n}")
+    with pytest.raises(RateLimited, match="wait a minute"):
+        service.add_idea("One too many")
+    assert len(service.ideas()) == limit and audit_count(service, "idea.add") == limit
+    clock.advance(timedelta(seconds=61))
+    assert service.add_idea("One too many").topic == "One too many"
 
 
 def test_a_card_can_adopt_an_idea_and_cancelling_it_frees_the_idea(
