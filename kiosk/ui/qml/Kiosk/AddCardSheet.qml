@@ -355,10 +355,10 @@ Rectangle {
 
         Column {
             id: savedColumn
-            x: Theme.pad * 3
-            y: Theme.pad * 2
-            width: parent.width - Theme.pad * 6
-            spacing: Theme.pad * 1.5
+            width: Math.min(parent.width - Theme.pad * 6, Theme.px(1500))
+            x: (parent.width - width) / 2
+            y: Theme.pad * 3
+            spacing: Theme.pad * 2
 
             Text {
                 width: parent.width
@@ -370,9 +370,9 @@ Rectangle {
             Row {
                 spacing: Theme.pad * 3
                 StickyCard {
-                    width: Theme.px(400)
-                    height: Theme.px(220)
-                    topicSize: Theme.px(30)
+                    width: Theme.px(480)
+                    height: Theme.px(264)
+                    topicSize: Theme.px(34)
                     topic: sheet.form.preview.topic
                     host: sheet.form.preview.host
                     handle: sheet.form.preview.handle
@@ -424,6 +424,11 @@ Rectangle {
                 color: Theme.ink
                 font { family: Theme.fontFamily; pixelSize: Theme.bodySize + Theme.px(2) }
                 text: qsTr("Spread the word: post about your session with %1 so people find it.").arg(sheet.form.hashtag)
+            }
+            TouchButton {
+                objectName: "doneButton"
+                text: qsTr("Done — back to the board")
+                onClicked: sheet.form.close()
             }
         }
     }
