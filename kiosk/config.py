@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-import string
 import tomllib
 import uuid
 from collections.abc import Collection, Mapping
@@ -21,6 +20,15 @@ from zoneinfo import ZoneInfo, available_timezones
 import platformdirs
 
 from kiosk.domain.model import Block, Event, Limits, Room, Tag
+from kiosk.domain.templates import (
+    DEFAULT_SESSION_URL,
+    DEFAULT_SHARE_URL,
+    SESSION_URL_FIELDS,
+    SHARE_URL_FIELDS,
+    fill_template,
+    has_stray_braces,
+    template_fields,
+)
 from kiosk.paths import DEMO_CONFIG
 
 APP_NAME = "open-spaces-kiosk"
@@ -29,10 +37,7 @@ DATA_DIR_ENV = "KIOSK_DATA_DIR"
 LOCAL_CONFIG = Path("config") / "kiosk.toml"
 BUNDLED_CONFIG = DEMO_CONFIG
 
-DEFAULT_SESSION_URL = "{base_url}/{day}/{room}-{start}-{slug}.html"
-DEFAULT_SHARE_URL = "https://twitter.com/intent/tweet?text={text}"
-
-# Templates are trial-filled with these at load time, so a broken one fails here rather than on a visitor's tap.
+# The session template is trial-filled with these at load time, to check it gives a web address a phone will open.
 _SESSION_URL_SAMPLE = {
     "base_url": "https://example.org",
     "day": "2023-04-21",
@@ -41,7 +46,12 @@ _SESSION_URL_SAMPLE = {
     "id": "00000000-0000-0000-0000-000000000000",
     "slug": "topic",
 }
-_SHARE_URL_SAMPLE = {"text": "topic", "url": "https://example.org/s", "hashtag": "%23OpenSpace"}
+
+# Upper bounds for whole numbers. Qt timers take milliseconds in a 32-bit int (about 24.8 days), so a larger
+# idle time would crash the window; nobody needs more than a day, or more than a million of anything per minute.
+_MAX_SECONDS = 86_400
+_MAX_COUNT = 1_000_000
+_MAX_SLOT_MINUTES = 24 * 60
 
 _TOP_LEVEL_KEYS = ("event", "links", "kiosk", "limits", "rooms", "blocks", "tags")
 _EVENT_KEYS = ("name", "slug", "timezone", "days", "first_slot", "last_slot_end", "slot_minutes", "hashtag")
@@ -185,10 +195,13 @@ class _Table:
             raise self.error(name, "must not be empty")
         return value
 
-    def integer(self, name: str, default: int | None = None, *, minimum: int = 1) -> int:
+    def integer(self, name: str, default: int | None = None, *, minimum: int = 1, maximum: int) -> int:
+        # `maximum` has no default so a new setting cannot forget one: TOML integers go up to 2**63 - 1.
         value = self.get(name, int, "a whole number", default)
         if value < minimum:
             raise self.error(name, f"must be at least {minimum}, not {value}")
+        if value > maximum:
+            raise self.error(name, f"must be at most {maximum}, not {value}")
         return value
 
     def day(self, name: str) -> date:
@@ -336,7 +349,7 @@ def _hours(section: _Table) -> tuple[time, time, int]:
     last_slot_end = section.clock("last_slot_end")
     if last_slot_end <= first_slot:
         raise section.error("last_slot_end", f"must be later than first_slot ({first_slot:%H:%M})")
-    slot_minutes = section.integer("slot_minutes", 60)
+    slot_minutes = section.integer("slot_minutes", 60, maximum=_MAX_SLOT_MINUTES)
     span = _minutes(last_slot_end) - _minutes(first_slot)
     if span % slot_minutes:
         raise section.error(
@@ -364,27 +377,31 @@ def _links(section: _Table) -> tuple[str, str, str]:
     if not _WEB_ADDRESS.fullmatch(base_url):
         raise section.error("base_url", f'"{base_url}" must start with http:// or https://')
     base_url = base_url.removesuffix("/")
-    session_url = _template(section, "session_url", DEFAULT_SESSION_URL, _SESSION_URL_SAMPLE)
+    session_url = _template(section, "session_url", DEFAULT_SESSION_URL, SESSION_URL_FIELDS)
     # The session link goes into a QR code; a phone only opens it if it is a web address.
-    if not _WEB_ADDRESS.match(session_url.format_map({**_SESSION_URL_SAMPLE, "base_url": base_url})):
+    if not _WEB_ADDRESS.match(fill_template(session_url, {**_SESSION_URL_SAMPLE, "base_url": base_url})):
         raise section.error("session_url", "must give a web address: start it with {base_url} or https://")
-    share_url = _template(section, "share_url", DEFAULT_SHARE_URL, _SHARE_URL_SAMPLE)
+    share_url = _template(section, "share_url", DEFAULT_SHARE_URL, SHARE_URL_FIELDS)
     return base_url, session_url, share_url
 
 
-def _template(section: _Table, name: str, default: str, sample: Mapping[str, str]) -> str:
+def _template(section: _Table, name: str, default: str, allowed: Collection[str]) -> str:
+    """A link template checked with the same rules the links are filled by (kiosk.domain.templates), so nothing
+    the check accepts ends up in a URL or QR code as literal braces."""
     template = section.text(name, default)
-    try:
-        fields = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
-    except ValueError as exc:
-        raise section.error(name, f"not a valid template ({exc}); write a literal brace as {{{{ or }}}}") from exc
-    for field in fields:
-        if field not in sample:
-            raise section.error(name, f"unknown placeholder {{{field}}} ({_suggest(field, sample)})")
-    try:
-        template.format_map(sample)
-    except (ValueError, KeyError, IndexError, AttributeError) as exc:
-        raise section.error(name, f"cannot be filled in ({exc})") from exc
+    placeholders = " ".join(f"{{{field}}}" for field in sorted(allowed))
+    # Braces first: in "{{day}}" the inner "{day}" looks like a placeholder, but the mistake is the doubling.
+    if has_stray_braces(template):
+        raise section.error(
+            name,
+            f"use only {{name}} placeholders ({placeholders}), with no format codes;"
+            " write a literal brace as %7B or %7D",
+        )
+    for field in sorted(template_fields(template)):
+        if field not in allowed:
+            close = difflib.get_close_matches(field, list(allowed), n=1)
+            hint = f"did you mean {{{close[0]}}}? " if close else ""
+            raise section.error(name, f"unknown placeholder {{{field}}} ({hint}the placeholders are {placeholders})")
     return template
 
 
@@ -438,7 +455,15 @@ def _limits(section: _Table) -> Limits:
     defaults = Limits()
     names = [f.name for f in dataclasses.fields(Limits)]
     section.reject_unknown(names)
-    return Limits(**{name: section.integer(name, getattr(defaults, name)) for name in names})
+    # lock_seconds is a time like the kiosk's; the rest are counts.
+    return Limits(
+        **{
+            name: section.integer(
+                name, getattr(defaults, name), maximum=_MAX_SECONDS if name.endswith("_seconds") else _MAX_COUNT
+            )
+            for name in names
+        }
+    )
 
 
 def _blocks(root: _Table, event: Event) -> tuple[Block, ...]:
@@ -482,12 +507,18 @@ def _kiosk(section: _Table) -> KioskSettings:
     section.reject_unknown(_KIOSK_KEYS)
     defaults = KioskSettings()
     kiosk_id = section.text("id", defaults.kiosk_id, allow_empty=True)
-    idle_seconds = section.integer("idle_seconds", defaults.idle_seconds)
-    form_idle_seconds = section.integer("form_idle_seconds", defaults.form_idle_seconds)
-    form_warning_seconds = section.integer("form_warning_seconds", defaults.form_warning_seconds)
-    # The warning counts down inside the idle time; one as long as the timeout would never be seen.
+    idle_seconds = section.integer("idle_seconds", defaults.idle_seconds, maximum=_MAX_SECONDS)
+    form_idle_seconds = section.integer("form_idle_seconds", defaults.form_idle_seconds, maximum=_MAX_SECONDS)
+    form_warning_seconds = section.integer("form_warning_seconds", defaults.form_warning_seconds, maximum=_MAX_SECONDS)
+    # After form_idle_seconds without a touch the form counts down form_warning_seconds more, then closes
+    # (90 + 10 s by default). The countdown is a last call before a half-typed card is dropped, so it stays
+    # shorter than the quiet spell that triggers it.
     if form_warning_seconds >= form_idle_seconds:
-        raise section.error("form_warning_seconds", f"must be shorter than form_idle_seconds ({form_idle_seconds})")
+        raise section.error(
+            "form_warning_seconds",
+            f"must be shorter than form_idle_seconds ({form_idle_seconds}): the countdown is a short last call"
+            " that starts once the form has been left alone that long",
+        )
     staff_pin_hash = section.text("staff_pin_hash", defaults.staff_pin_hash, allow_empty=True)
     return KioskSettings(
         kiosk_id=kiosk_id,

@@ -11,8 +11,6 @@ import pytest
 
 from kiosk.config import (
     BUNDLED_CONFIG,
-    DEFAULT_SESSION_URL,
-    DEFAULT_SHARE_URL,
     ConfigError,
     KioskSettings,
     find_config,
@@ -20,6 +18,7 @@ from kiosk.config import (
     load_config,
 )
 from kiosk.domain.model import Limits
+from kiosk.domain.templates import DEFAULT_SESSION_URL, DEFAULT_SHARE_URL
 
 DEMO = Path(__file__).resolve().parent.parent / "config" / "pycon-us-2023.toml"
 
@@ -376,22 +375,55 @@ BAD_CASES = [
         id="session-url-placeholder",
     ),
     pytest.param(
+        [sub("[links]\n", "[links]\nsession_url = '{base_url}/{Day}.html'\n")],
+        "links.session_url",
+        "unknown placeholder {Day} (did you mean {day}? the placeholders are {base_url} {day} {id} {room} {slug}"
+        " {start})",
+        id="session-url-placeholder-case",
+    ),
+    # Links are filled with plain {name} placeholders only; anything str.format would also read is refused, since
+    # it would reach a URL or QR code as written.
+    pytest.param(
         [sub("[links]\n", "[links]\nsession_url = '{base_url}/{}.html'\n")],
         "links.session_url",
-        "unknown placeholder {}",
+        "use only {name} placeholders ({base_url} {day} {id} {room} {slug} {start})",
         id="session-url-positional",
     ),
     pytest.param(
         [sub("[links]\n", "[links]\nsession_url = '{base_url/{id}'\n")],
         "links.session_url",
-        "not a valid template",
+        "use only {name} placeholders",
         id="session-url-unbalanced",
     ),
     pytest.param(
         [sub("[links]\n", "[links]\nsession_url = '{base_url}/{day:%Y}'\n")],
         "links.session_url",
-        "cannot be filled in",
+        "use only {name} placeholders",
         id="session-url-bad-format-spec",
+    ),
+    pytest.param(
+        [sub("[links]\n", "[links]\nsession_url = '{base_url}/{day:.4}/{id}'\n")],
+        "links.session_url",
+        "use only {name} placeholders",
+        id="session-url-precision",
+    ),
+    pytest.param(
+        [sub("[links]\n", "[links]\nsession_url = '{base_url}/{id.hex}'\n")],
+        "links.session_url",
+        "use only {name} placeholders",
+        id="session-url-attribute",
+    ),
+    pytest.param(
+        [sub("[links]\n", "[links]\nsession_url = '{base_url}/{{id}}'\n")],
+        "links.session_url",
+        "write a literal brace as %7B or %7D",
+        id="session-url-doubled-braces",
+    ),
+    pytest.param(
+        [sub("[links]\n", "[links]\nshare_url = 'https://t.example/?q={text}}'\n")],
+        "links.share_url",
+        "use only {name} placeholders ({hashtag} {text} {url})",
+        id="share-url-stray-brace",
     ),
     pytest.param(
         [sub("[links]\n", "[links]\nsession_url = 'sessions/{id}'\n")],
@@ -402,7 +434,7 @@ BAD_CASES = [
     pytest.param(
         [sub("[links]\n", "[links]\nshare_url = 'https://t.example/?q={txt}'\n")],
         "links.share_url",
-        'unknown placeholder {txt} (did you mean "text"?)',
+        "unknown placeholder {txt} (did you mean {text}? the placeholders are {hashtag} {text} {url})",
         id="share-url-placeholder",
     ),
     # hashtag and base url
@@ -435,10 +467,44 @@ BAD_CASES = [
     pytest.param([append("[sponsors]\nname = 'x'\n")], "sponsors", "expected one of", id="unknown-section"),
     # limits and kiosk values
     pytest.param([append("[limits]\nlock_seconds = 0\n")], "limits.lock_seconds", "at least 1", id="limit-zero"),
+    # Every whole number has a ceiling: a huge idle time used to overflow a Qt timer at start-up.
+    pytest.param(
+        [append("[kiosk]\nidle_seconds = 3000000\n")],
+        "kiosk.idle_seconds",
+        "must be at most 86400, not 3000000",
+        id="idle-too-long",
+    ),
+    pytest.param(
+        [append("[kiosk]\nform_idle_seconds = 86401\n")],
+        "kiosk.form_idle_seconds",
+        "at most 86400",
+        id="form-idle-too-long",
+    ),
+    pytest.param(
+        [append("[kiosk]\nform_warning_seconds = 9223372036854775807\n")],
+        "kiosk.form_warning_seconds",
+        "at most 86400",
+        id="warning-huge",
+    ),
+    pytest.param(
+        [append("[limits]\nlock_seconds = 86401\n")], "limits.lock_seconds", "at most 86400", id="lock-too-long"
+    ),
+    pytest.param(
+        [append("[limits]\ncards_per_kiosk_per_minute = 1000001\n")],
+        "limits.cards_per_kiosk_per_minute",
+        "at most 1000000",
+        id="limit-too-high",
+    ),
+    pytest.param(
+        [sub('hashtag = "#TestCon"', 'hashtag = "#TestCon"\nslot_minutes = 1441')],
+        "event.slot_minutes",
+        "at most 1440",
+        id="slot-too-long",
+    ),
     pytest.param(
         [append("[kiosk]\nform_idle_seconds = 10\nform_warning_seconds = 10\n")],
         "kiosk.form_warning_seconds",
-        "shorter than form_idle_seconds",
+        "shorter than form_idle_seconds (10): the countdown is a short last call that starts once the form",
         id="warning-too-long",
     ),
     # the file itself
@@ -468,6 +534,24 @@ def test_minimal_config_is_valid(tmp_path: Path) -> None:
     event = load_config(write(tmp_path, MINIMAL)).event
     assert [room.key for room in event.rooms] == ["a", "b"]
     assert len(event.blocks) == 1
+
+
+def test_the_ceilings_themselves_are_allowed(tmp_path: Path) -> None:
+    text = edited(
+        append(
+            "[kiosk]\nidle_seconds = 86400\nform_idle_seconds = 86400\n[limits]\nwrong_codes_before_lock = 1000000\n"
+        )
+    )
+    config = load_config(write(tmp_path, text))
+    assert (config.kiosk.idle_seconds, config.kiosk.form_idle_seconds) == (86400, 86400)
+    assert config.event.limits.wrong_codes_before_lock == 1_000_000
+
+
+def test_a_template_with_only_plain_placeholders_loads(tmp_path: Path) -> None:
+    # Percent-encoded braces are how a URL carries a literal brace, and they pass through untouched.
+    template = "{base_url}/{day}/{room}-{start}?id={id}&s={slug}&x=%7B%7D"
+    config = load_config(write(tmp_path, edited(sub("[links]\n", f"[links]\nsession_url = '{template}'\n"))))
+    assert config.event.session_url_template == template
 
 
 def test_adjacent_blocks_do_not_overlap(tmp_path: Path) -> None:

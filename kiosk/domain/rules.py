@@ -123,3 +123,31 @@ def next_free_slots(
         if free(room_key, start):
             found.append((room_key, start))
     return tuple(found[:limit])
+
+
+def free_slots_on_later_days(
+    event: Event,
+    room_key: str,
+    after: date,
+    cards: Sequence[Card],
+    blocks: Sequence[Block],
+    limit: int = 6,
+) -> tuple[tuple[str, datetime], ...]:
+    """When a day has nothing left: the earliest free slots of the following conference days, same room first."""
+    taken = {(c.room_key, c.starts_at) for c in cards}
+    rooms = sorted(event.rooms, key=lambda r: r.key != room_key)
+    found: list[tuple[str, datetime]] = []
+    for day in (d for d in event.days if d > after):
+        for start in event.slot_starts(day):
+            for room in rooms:
+                end = start + event.slot_length
+                if (room.key, start) not in taken and block_covering(blocks, room.key, start, end) is None:
+                    found.append((room.key, start))
+                    if len(found) == limit:
+                        return tuple(found)
+    return tuple(found)
+
+
+def ended_slot_count(event: Event, day: date, now: datetime) -> int:
+    """How many of a day's slots are over: the board redraws whenever this changes, so hours dim on time."""
+    return sum(1 for start in event.slot_starts(day) if start + event.slot_length <= now)

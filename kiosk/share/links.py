@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from urllib.parse import quote
 
 from kiosk.domain import Card, Event
 from kiosk.domain.handles import Handle, InvalidHandle, parse_handle
+from kiosk.domain.templates import DEFAULT_SESSION_URL, fill_template
 from kiosk.share.text import clock, local_day, one_line, room_name, short_day, shorten, slugify
 
-DEFAULT_SESSION_URL_TEMPLATE = "{base_url}/{day}/{room}-{start}-{slug}.html"
-SESSION_URL_FIELDS = frozenset({"base_url", "day", "room", "start", "id", "slug"})
-SHARE_URL_FIELDS = frozenset({"text", "url", "hashtag"})
 SHARE_TEXT_LIMIT = 240
 MASTODON_SHARE = "https://mastodon.social/share?text={text}"
 BLUESKY_SHARE = "https://bsky.app/intent/compose?text={text}"
-
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-
-
-def fill_template(template: str, values: Mapping[str, str]) -> str:
-    """Replace `{name}` for known names only; anything else in the template stays as written.
-
-    Deliberately not `str.format`: a template from config must not reach attributes or fail on stray braces.
-    """
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
 def _encoded(value: str) -> str:
@@ -53,7 +39,7 @@ def session_url(event: Event, card: Card) -> str:
 def session_path(event: Event, card: Card) -> str:
     """The default-template URL relative to `base_url` (still percent-encoded): where the static site puts the page."""
     values = session_url_values(event, card) | {"base_url": ""}
-    return fill_template(DEFAULT_SESSION_URL_TEMPLATE, values).lstrip("/")
+    return fill_template(DEFAULT_SESSION_URL, values).lstrip("/")
 
 
 def _parsed(handle: str) -> Handle | None:

@@ -1,53 +1,23 @@
 """Small text helpers shared by the exports: English date labels, room names, shortening, slugs.
 
-Dates are spelled out by hand rather than with strftime so output never depends on the machine's locale.
+Date labels come from kiosk.domain.labels (spelled out by hand, never locale-dependent) and are re-exported here.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date
 
 from kiosk.domain import Card, Event
+from kiosk.domain.labels import clock, long_day, short_day
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_WEEKDAYS_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTHS_LONG = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+__all__ = ["clock", "long_day", "short_day"]
 
 ELLIPSIS = "…"
 SLUG_MAX = 48
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
-
-
-def short_day(day: date) -> str:
-    """`Fri 21 Apr`."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-
-
-def long_day(day: date) -> str:
-    """`Friday 21 April`."""
-    return f"{_WEEKDAYS_LONG[day.weekday()]} {day.day} {_MONTHS_LONG[day.month - 1]}"
-
-
-def clock(moment: datetime) -> str:
-    """`09:00`, in whatever timezone `moment` carries."""
-    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def local_day(event: Event, card: Card) -> date:

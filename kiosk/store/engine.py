@@ -19,6 +19,9 @@ BEGIN_IMMEDIATE_OPTION = "kiosk_begin_immediate"
 
 BUSY_TIMEOUT_MS = 5000
 
+# Beside the database file; the upgrade backups go here (see migrate), and error messages point staff to it.
+BACKUP_DIR_NAME = "backups"
+
 _CONNECTION_PRAGMAS = (
     # WAL lets the UI read while another process (a second kiosk, `kiosk sync`) writes.
     "PRAGMA journal_mode=WAL",
@@ -72,15 +75,19 @@ def db_path_of(engine: Engine) -> Path:
     return Path(engine.url.database or ":memory:")
 
 
-def explain_database_error(error: BaseException) -> str:
+def explain_database_error(error: BaseException, db_path: Path) -> str:
     """A person's reading of what SQLite said; the raw text is kept at the end for whoever looks at the logs."""
     original = getattr(error, "orig", None) or error
     text = str(original)
     lowered = text.lower()
     if "file is not a database" in lowered or "malformed" in lowered:
+        # Only steps that work today, by hand: there is no restore command yet. The -wal/-shm files must go too,
+        # or SQLite would replay the damaged file's journal onto the backup.
         return (
-            "the file is damaged or is not a board database. "
-            f"Restore a backup (kiosk restore FILE) or move the file away to start empty. ({text})"
+            f"the file is damaged or is not a board database. Stop the kiosk and move {db_path.name} (with any"
+            f" {db_path.name}-wal and {db_path.name}-shm beside it) out of {db_path.parent}: the kiosk then starts"
+            f" with an empty board. To go back to a backup instead, copy one from {db_path.parent / BACKUP_DIR_NAME}"
+            f" to {db_path}. ({text})"
         )
     if "locked" in lowered or "busy" in lowered:
         return (
@@ -109,4 +116,4 @@ def database_errors(db_path: Path) -> Iterator[None]:
     except sa.exc.IntegrityError:
         raise
     except (sa.exc.OperationalError, sa.exc.DatabaseError, sqlite3.DatabaseError) as error:
-        raise DatabaseUnavailable(db_path, explain_database_error(error)) from error
+        raise DatabaseUnavailable(db_path, explain_database_error(error, db_path)) from error

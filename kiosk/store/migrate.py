@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from kiosk.store.engine import database_errors, db_path_of, open_engine, writer
+from kiosk.store.engine import BACKUP_DIR_NAME, database_errors, db_path_of, open_engine, writer
 from kiosk.store.errors import DatabaseUnavailable
 
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ log = logging.getLogger(__name__)
 SCHEMA_HEAD = "0001"
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-BACKUP_DIR_NAME = "backups"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

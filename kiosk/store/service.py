@@ -4,6 +4,7 @@ reads hand out frozen domain objects, never ORM rows."""
 from __future__ import annotations
 
 import json
+import logging
 import math
 import uuid
 from collections.abc import Iterator
@@ -38,6 +39,8 @@ from kiosk.store.errors import (
 )
 from kiosk.store.migrate import migrate
 from kiosk.store.tables import AuditRow, BlockRow, IdeaRow, RoomRow, SessionRow, SyncedRow
+
+log = logging.getLogger(__name__)
 
 DB_FILE_NAME = "board.sqlite3"
 
@@ -241,16 +244,17 @@ class BoardService:
         return AddedCard(card, code)
 
     def check_edit_code(self, card_id: uuid.UUID, code: str) -> bool:
-        """Whether `code` is the card's edit code. Wrong codes count; too many pause host actions on the card
-        (`HostActionsLocked`), and the pause is stored, so restarting the kiosk does not lift it."""
+        """True if `code` is the card's edit code. A wrong one raises `WrongEditCode`, whose `attempts_left` the
+        kiosk shows the host; too many pause host actions on the card (`HostActionsLocked`), and the pause is
+        stored, so restarting the kiosk does not lift it."""
         now = self.clock.now()
         with self._writing() as s:
             row, _room_key = self._live_card_row(s, card_id)
             problem = self._verify_edit_code(s, row, code, now)
         # Raised only now, after the commit, so the counted attempt is kept.
-        if isinstance(problem, HostActionsLocked):
+        if problem is not None:
             raise problem
-        return problem is None
+        return True
 
     def update_card(self, card_id: uuid.UUID, code: str, draft: CardDraft) -> Card:
         """Change a card (its text, tags, or slot: it may move to another free slot) given its edit code."""
@@ -594,6 +598,28 @@ def _live_cards_query() -> sa.Select[tuple[SessionRow, str]]:
     )
 
 
+# Cards whose damaged tags were already logged, so a board that rereads every second logs each one once.
+_reported_damaged_tags: set[uuid.UUID] = set()
+
+
+def _stored_tags(row: SessionRow) -> tuple[str, ...]:
+    """The card's tag keys; damaged JSON (a hand edit, a bad sync) reads as no tags, logged as an error.
+
+    Every read of the board goes through here, so raising would take the whole board down, every second, over one
+    card whose topic, host and slot are still good; losing its tag stripes is the smaller harm.
+    """
+    try:
+        tags = json.loads(row.tags)
+    except (ValueError, TypeError):
+        tags = None
+    if isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
+        return tuple(tags)
+    if row.id not in _reported_damaged_tags:
+        _reported_damaged_tags.add(row.id)
+        log.error("Session %s has damaged tags in the database (%.80r); showing it without tags", row.id, row.tags)
+    return ()
+
+
 def _card(row: SessionRow, room_key: str) -> Card:
     return Card(
         id=row.id,
@@ -604,7 +630,7 @@ def _card(row: SessionRow, room_key: str) -> Card:
         host_name=row.host_name,
         description=row.description,
         handle=row.handle,
-        tags=tuple(json.loads(row.tags)),
+        tags=_stored_tags(row),
         idea_id=row.idea_id,
         kiosk_id=row.kiosk_id,
         version=row.version,

@@ -6,7 +6,7 @@ It turns the domain's `attract_view` into plain strings for QML and keeps them c
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
@@ -14,6 +14,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.attract import AttractMode, AttractView, RoomGlance, attract_view, sessions_first
 from kiosk.domain.clock import Clock
+from kiosk.domain.labels import long_day, weekday
 from kiosk.domain.model import Event
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
@@ -25,10 +26,6 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger(__name__)
 
 
-def long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
-
-
 def headline_for(event: Event, view: AttractView, now: datetime) -> tuple[str, str]:
     """The big line and the one under it, for a person glancing from across the hall."""
     local_now = event.local(now)
@@ -38,14 +35,14 @@ def headline_for(event: Event, view: AttractView, now: datetime) -> tuple[str, s
     if view.day is None:  # only "over" has no day; keeps the type checker and a future mode honest
         return "", ""
     if view.mode is AttractMode.BEFORE:
-        return f"Open Spaces start {long_date(view.day)} at {start}", "The first session in each room"
+        return f"Open Spaces start {long_day(view.day)} at {start}", "The first session in each room"
     if view.mode is AttractMode.TOMORROW:
-        when = "Tomorrow" if view.day == local_now.date() + timedelta(days=1) else view.day.strftime("%A")
-        return f"{when}’s first sessions", f"{long_date(view.day)} · from {start}"
+        when = "Tomorrow" if view.day == local_now.date() + timedelta(days=1) else weekday(view.day)
+        return f"{when}’s first sessions", f"{long_day(view.day)} · from {start}"
     end = event.local(event.slot_starts(view.day)[-1] + event.slot_length).strftime("%H:%M")
     if view.first_start is not None and now < view.first_start:
-        return f"Open Spaces start at {start}", f"Today, {long_date(view.day)}"
-    sub = f"{long_date(view.day)} · Open Spaces until {end}"
+        return f"Open Spaces start at {start}", f"Today, {long_day(view.day)}"
+    sub = f"{long_day(view.day)} · Open Spaces until {end}"
     if any(g.now is not None for g in view.rooms):
         return "Happening now", sub
     if any(g.next is not None for g in view.rooms):

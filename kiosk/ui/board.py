@@ -15,8 +15,9 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.clock import Clock
+from kiosk.domain.labels import clock, day_and_month, long_day, short_day, weekday
 from kiosk.domain.model import Card, Cell, Event, SlotState
-from kiosk.domain.rules import build_day_grid, current_slot_index, nearest_day_index
+from kiosk.domain.rules import build_day_grid, current_slot_index, ended_slot_count, nearest_day_index
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.qrimage import qr_source
@@ -34,12 +35,12 @@ POLL_INTERVAL_MS = 1000
 
 
 def day_label(day: date) -> dict[str, str]:
-    return {"weekday": day.strftime("%A"), "short": day.strftime("%a"), "date": f"{day.day} {day.strftime('%B')}"}
+    return {"weekday": weekday(day), "short": short_day(day), "date": day_and_month(day)}
 
 
 def when_label(event: Event, starts_at: datetime, ends_at: datetime) -> str:
     start, end = event.local(starts_at), event.local(ends_at)
-    return f"{start:%A} {start.day} {start:%B} · {start:%H:%M}–{end:%H:%M}"
+    return f"{long_day(start.date())} · {clock(start)}–{clock(end)}"
 
 
 def qr_codes(event: Event, card: Card) -> dict[str, str]:
@@ -85,7 +86,7 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
         self._message = ""
         self._page = "board"
         self._stamp: int | None = None
-        self._slot_key: tuple[date, int] | None = None
+        self._slot_key: tuple[date, int, int] | None = None
         self._days = [day_label(d) for d in self._event.days]
         self._rooms = [{"key": r.key, "name": r.name, "note": r.note} for r in self._event.rooms]
         self._timer = QTimer(self)
@@ -114,10 +115,11 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
         if stamp != self._stamp or self._slot_key != self._current_slot_key():
             self.reload()
 
-    def _current_slot_key(self) -> tuple[date, int]:
+    def _current_slot_key(self) -> tuple[date, int, int]:
+        """Changes when the hour under way changes and when one ends, also the day's last one."""
         now = self._clock.now()
         day = self._event.local(now).date()
-        return day, current_slot_index(self._event, day, now)
+        return day, current_slot_index(self._event, day, now), ended_slot_count(self._event, day, now)
 
     @Slot()
     def reload(self) -> None:

@@ -15,8 +15,9 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from kiosk.domain.labels import clock, short_day
 from kiosk.domain.model import Card
-from kiosk.domain.rules import block_covering, next_free_slots
+from kiosk.domain.rules import block_covering, free_slots_on_later_days, next_free_slots
 from kiosk.domain.validation import CardFields, InvalidCard, field_errors, validate_card
 from kiosk.share.links import session_url
 from kiosk.store.errors import (
@@ -90,6 +91,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         self._room_key = ""
         self._starts_at: datetime | None = None
         self._card_id: uuid.UUID | None = None
+        self._card_idea: uuid.UUID | None = None  # the wish-list idea an edited card adopted, kept through edits
         self._code = ""  # the verified edit code while editing; forgotten on close
         self._idea: tuple[uuid.UUID, str] | None = None
         self._draft = _Draft()
@@ -107,6 +109,12 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count_down)
+        # The edit code must not stay on the wall for the next passer-by: the "saved" and "cancelled" screens
+        # close themselves after half the form's idle time.
+        self._done = QTimer(self)
+        self._done.setSingleShot(True)
+        self._done.setInterval(max(idle_seconds // 2, 5) * 1000)
+        self._done.timeout.connect(self.close)
         board.boardReloaded.connect(self._check_slot_still_free)
 
     # --- properties ------------------------------------------------------------------------------
@@ -329,6 +337,8 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
             return
         self._stage = "cancelled"
         self._code = ""
+        self._idle.stop()
+        self._done.start()
         self._board.reload()
         self.changed.emit()
         self.finished.emit()
@@ -341,6 +351,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         self._open = False
         self._idle.stop()
         self._tick.stop()
+        self._done.stop()
         self.changed.emit()
         if was_open:
             self.closed.emit()
@@ -351,6 +362,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         self._reset()
         self._mode = "edit"
         self._card_id = card.id
+        self._card_idea = card.idea_id
         self._code = code
         self._room_key = card.room_key
         self._starts_at = card.starts_at
@@ -374,6 +386,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         self._saved_url = ""
         self._saved_qr = ""
         self._card_id = None
+        self._card_idea = None
         self._code = ""
         self._countdown = 0
 
@@ -404,7 +417,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
             description=clean.description,
             handle=clean.handle,
             tags=clean.tags,
-            idea_id=self._idea[0] if self._idea and self._mode == "add" else None,
+            idea_id=self._card_idea if self._mode == "edit" else (self._idea[0] if self._idea else None),
         )
         try:
             if self._mode == "edit" and self._card_id is not None:
@@ -437,6 +450,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         self._alternatives = []
         self._idea = None
         self._idle.stop()
+        self._done.start()
         self._board.reload()
         self.saved.emit(str(card.id))
         self.changed.emit()
@@ -445,9 +459,13 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
     def _lose_slot(self, room_key: str, starts_at: datetime, message: str) -> None:
         now = self._service.clock.now()
         others = [c for c in self._service.cards() if c.id != self._card_id]
-        self._alternatives = list(
-            next_free_slots(self._event, room_key, starts_at, others, self._service.blocks(), now, limit=6)
-        )
+        blocks = self._service.blocks()
+        alternatives = next_free_slots(self._event, room_key, starts_at, others, blocks, now, limit=6)
+        if not alternatives:
+            # The day is full or over (a host still typing at closing time): offer the next days instead.
+            day = self._event.local(starts_at).date()
+            alternatives = free_slots_on_later_days(self._event, room_key, day, others, blocks, limit=6)
+        self._alternatives = list(alternatives)
         self._stage = "conflict"
         self._notice = message
         self.changed.emit()
@@ -474,7 +492,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
 
     def _short_when(self, start: datetime) -> str:
         local = self._event.local(start)
-        return f"{local:%a} {local.day} {local:%b} · {local:%H:%M}"
+        return f"{short_day(local.date())} · {clock(local)}"
 
     @Slot()
     def _start_countdown(self) -> None:

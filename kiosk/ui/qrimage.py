@@ -36,14 +36,15 @@ def payload_of(image_id: str) -> str:
 
 @lru_cache(maxsize=128)
 def qr_image(payload: str, target_px: int) -> QImage:
-    """The code at the largest whole number of pixels per module that fits `target_px`.
+    """The code at the smallest whole number of pixels per module that reaches `target_px`.
 
     Whole pixels keep every module edge sharp for phone cameras; the quiet zone of four modules is part of
     the matrix, so the light margin is always there, whatever the theme behind it.
     """
     matrix = qr_matrix(payload)
     modules = len(matrix)
-    scale = max(1, target_px // modules)
+    # Rounded up, never down: `target_px` is the smallest size a phone reads from arm's length (2.5 cm).
+    scale = max(1, -(-target_px // modules))
     side = modules * scale
     image = QImage(side, side, QImage.Format.Format_RGB32)
     image.fill(LIGHT)

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from kiosk.domain.labels import clock, short_day
 from kiosk.domain.model import Event, Idea
 from kiosk.domain.validation import InvalidCard, validate_idea
 from kiosk.store.errors import CardNotFound, IdeaNotFound, StoreError
@@ -295,4 +296,4 @@ def room_and_time(event: Event, room_key: str, starts_at: datetime) -> str:
     except KeyError:
         room = room_key
     local = event.local(starts_at)
-    return f"{room} · {local:%a} {local.day} {local:%b} {local:%H:%M}"
+    return f"{room} · {short_day(local.date())} {clock(local)}"

@@ -8,16 +8,18 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from kiosk.domain import Card, Event, Room
+from kiosk.domain.templates import SESSION_URL_FIELDS, SHARE_URL_FIELDS
 from kiosk.share.links import (
     bluesky_share_url,
-    fill_template,
     handle_url,
     mastodon_share_url,
     mention,
     session_path,
     session_url,
+    session_url_values,
     share_text,
     share_url,
+    share_url_values,
 )
 from kiosk.share.text import shorten, slugify
 from tests.share.sample import DAY_2, CardFactory, card_id, make_event
@@ -61,9 +63,10 @@ def test_local_day_and_time_follow_the_event_timezone(make_card: CardFactory) ->
     assert "/2023-04-22/150d-1900-" in session_url(event, evening)
 
 
-def test_unknown_placeholders_and_stray_braces_stay_as_written() -> None:
-    template = "{base_url}/{nope}/{0}/{base_url.__class__}/{"
-    assert fill_template(template, {"base_url": "B"}) == "B/{nope}/{0}/{base_url.__class__}/{"
+def test_values_cover_exactly_the_placeholders_the_config_allows(event: Event, cards: list[Card]) -> None:
+    # The config check accepts these names; a name it accepts but the links lack would reach a URL as "{name}".
+    assert set(session_url_values(event, cards[0])) == SESSION_URL_FIELDS
+    assert set(share_url_values(event, cards[0])) == SHARE_URL_FIELDS
 
 
 @pytest.mark.parametrize(

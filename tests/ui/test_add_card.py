@@ -163,6 +163,7 @@ def test_slot_taken_while_typing_keeps_the_card_and_offers_others(make_kiosk: Ma
     assert first is not None
     label = first.property("text")
     assert "14:00" in label  # same hour, another room first
+    QTest.qWait(300)  # the form scrolls up to the message first
     tap(kiosk.window, first)
     code = find_item(kiosk.window, "editCode")
     qtbot.waitUntil(lambda: code is not None and is_shown(code))
@@ -316,3 +317,83 @@ def test_rate_limit_is_a_friendly_message_and_keeps_the_text(
     assert notice is not None and is_shown(notice) and notice.property("text")
     assert kiosk.form.property("topic") == "Second talk" and kiosk.form.property("stage") == "form"
     assert [c.topic for c in kiosk.service.cards()] == ["First talk"]
+
+
+def test_cancel_confirmation_is_never_carried_over_to_the_next_host(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(now=FRIDAY_MORNING)
+    code = add_card_with_code(kiosk, 15)
+    open_host_pad(kiosk, qtbot, "1500")
+    enter_code(kiosk, code)
+    qtbot.waitUntil(lambda: kiosk.form.property("mode") == "edit" and kiosk.form.property("isOpen"))
+    wait_detail_closed(kiosk, qtbot)
+    cancel = find_item(kiosk.window, "cancelSessionButton")
+    assert cancel is not None
+    tap(kiosk.window, cancel)  # armed…
+    assert "again" in cancel.property("text")
+    close = find_item(kiosk.window, "cancelButton")
+    assert close is not None
+    tap(kiosk.window, close)  # …and walked away
+    qtbot.waitUntil(lambda: not kiosk.form.property("isOpen"))
+
+    open_host_pad(kiosk, qtbot, "1500")
+    enter_code(kiosk, code)
+    qtbot.waitUntil(lambda: kiosk.form.property("mode") == "edit" and kiosk.form.property("isOpen"))
+    wait_detail_closed(kiosk, qtbot)
+    cancel = find_item(kiosk.window, "cancelSessionButton")
+    assert cancel is not None and cancel.property("text") == "Cancel this session"
+    tap(kiosk.window, cancel)
+    QTest.qWait(100)
+    assert kiosk.form.property("stage") == "form"
+    assert [c.topic for c in kiosk.service.cards()] == ["Packaging clinic"]
+
+
+def test_editing_an_adopted_card_keeps_the_idea_adopted(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(now=FRIDAY_MORNING)
+    event = kiosk.config.event
+    idea = kiosk.service.add_idea("Type hints clinic")
+    start = event.at(event.days[0], time(15))
+    added = kiosk.service.add_card(
+        CardDraft(
+            room_key=event.rooms[3].key, starts_at=start, topic="Type hints clinic", host_name="Zoë", idea_id=idea.id
+        )
+    )
+    kiosk.board.reload()
+    open_host_pad(kiosk, qtbot, "1500")
+    enter_code(kiosk, added.edit_code)
+    qtbot.waitUntil(lambda: kiosk.form.property("mode") == "edit" and kiosk.form.property("isOpen"))
+    kiosk.form.setField("description", "Bring a project with no hints yet.")
+    kiosk.form.submit()
+    qtbot.waitUntil(lambda: kiosk.form.property("stage") == "saved")
+    (still,) = [i for i in kiosk.service.ideas() if i.id == idea.id]
+    assert still.adopted_card_id == added.card.id
+
+
+def test_the_success_screen_closes_itself_so_the_code_does_not_linger(
+    make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    kiosk = make_kiosk(now=FRIDAY_MORNING, config=config_with(tmp_path, form_idle_seconds=2, form_warning_seconds=1))
+    open_free_slot(kiosk, qtbot, kiosk.config.event.rooms[0].key, "1500")
+    kiosk.form.setField("topic", "Board games")
+    kiosk.form.setField("hostName", "Ada")
+    kiosk.form.submit()
+    qtbot.waitUntil(lambda: kiosk.form.property("stage") == "saved")
+    qtbot.waitUntil(lambda: not kiosk.form.property("isOpen"), timeout=8000)
+
+
+def test_a_slot_that_ends_while_the_host_types_offers_the_next_day(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(now="2023-04-21T17:59:57")
+    room = kiosk.config.event.rooms[0].key
+    open_free_slot(kiosk, qtbot, room, "1700")
+    kiosk.form.setField("topic", "Late thoughts")
+    kiosk.form.setField("hostName", "Ada")
+    QTest.qWait(3500)  # 18:00 passes: the day's last slot is over
+    kiosk.form.submit()
+    qtbot.waitUntil(lambda: kiosk.form.property("stage") == "conflict")
+    assert kiosk.form.property("topic") == "Late thoughts"
+    first = find_item(kiosk.window, "alternative-0")
+    assert first is not None and "Sat 22 Apr" in first.property("text")
+    QTest.qWait(300)  # the form scrolls up to the message first
+    tap(kiosk.window, first)
+    qtbot.waitUntil(lambda: kiosk.form.property("stage") == "saved")
+    (card,) = [c for c in kiosk.service.cards() if c.topic == "Late thoughts"]
+    assert kiosk.config.event.local(card.starts_at).date().isoformat() == "2023-04-22"

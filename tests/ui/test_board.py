@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -210,3 +210,36 @@ def test_ctrl_q_leaves_the_fullscreen_kiosk(make_kiosk: MakeKiosk, qtbot: QtBot)
     kiosk = make_kiosk()
     with qtbot.waitSignal(kiosk.engine.quit, timeout=2000):
         QTest.keyClick(kiosk.window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_last_hour_of_the_day_turns_past_when_it_ends(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(now="2023-04-21T17:59:58")
+    room = kiosk.config.event.rooms[0].key
+    assert slot(kiosk, room, "1700").property("slotState") == "free"
+    qtbot.waitUntil(lambda: slot(kiosk, room, "1700").property("slotState") == "past", timeout=5000)
+
+
+def test_a_long_host_name_stays_inside_the_detail_sheet(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(now="2023-04-21T09:00")
+    event = kiosk.config.event
+    long_name = "Maximiliana Wilhelmina Ottoline von Hohenstein-Eberstadt"
+    kiosk.service.add_card(
+        CardDraft(
+            room_key=event.rooms[0].key,
+            starts_at=event.at(event.days[0], time(15)),
+            topic="Long names",
+            host_name=long_name,
+            handle="@maximiliana@social.example.org",
+        )
+    )
+    kiosk.board.reload()
+    tap(kiosk.window, slot(kiosk, event.rooms[0].key, "1500"))
+    detail = find_object(kiosk.window, "cardDetail")
+    assert detail is not None
+    qtbot.waitUntil(lambda: detail.property("opened") is True)
+    title = find_item(kiosk.window, "cardTitle")
+    assert title is not None
+    sheet_right = title.mapToScene(QPointF(title.width(), 0)).x() + 80
+    for item in walk_items(kiosk.window.contentItem()):
+        if item.property("text") in (long_name, "@maximiliana@social.example.org") and is_shown(item):
+            assert item.mapToScene(QPointF(item.width(), 0)).x() <= sheet_right

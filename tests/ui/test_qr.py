@@ -14,7 +14,7 @@ from kiosk.share.links import session_url
 from kiosk.store.service import CardDraft
 from kiosk.ui.app import KioskApp
 from tests.ui.conftest import MakeKiosk, reveal_slot
-from tests.ui.driver import find_item, find_object, is_shown, tap
+from tests.ui.driver import find_item, find_object, is_shown, tap, walk_items
 
 
 def decode_all(kiosk: KioskApp) -> set[str]:
@@ -92,3 +92,14 @@ def test_success_screen_shows_the_new_sessions_qr(make_kiosk: MakeKiosk, qtbot: 
     payload = qr.property("payload")
     assert payload == session_url(kiosk.config.event, card)
     qtbot.waitUntil(lambda: payload in decode_all(kiosk), timeout=3000)
+
+
+def test_every_code_is_at_least_two_and_a_half_centimetres(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(now="2023-04-21T09:00", size="1280x720")
+    open_card(kiosk, qtbot, "Small screens", "Ada", 16)
+    density = kiosk.window.screen().physicalDotsPerInch() / 25.4  # pixels per millimetre
+    for name in ("sessionQr", "calendarQr", "shareQr"):
+        qr = find_item(kiosk.window, name)
+        assert qr is not None
+        images = [i for i in walk_items(qr) if i.metaObject().className() == "QQuickImage"]
+        assert images and images[0].width() >= 25 * density, name

@@ -123,11 +123,12 @@ Rectangle {
                         Text {
                             width: parent.width
                             wrapMode: Text.Wrap
+                            textFormat: Text.PlainText
                             color: Theme.ink
                             font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
                             text: sheet.form.notice + " " + (sheet.form.alternatives.length > 0
-                                  ? qsTr("Tap a free slot nearby to put your card there:")
-                                  : qsTr("There is no free slot nearby; please come back to the board and pick another day."))
+                                  ? qsTr("Tap a free slot to put your card there:")
+                                  : qsTr("Every slot is taken; please ask the staff office."))
                         }
                         Flow {
                             width: parent.width
@@ -263,7 +264,18 @@ Rectangle {
                     }
                 }
 
-                // In a narrow window the actions follow the fields.
+                // In a narrow window the preview and the actions follow the fields.
+                StickyCard {
+                    visible: !sheet.wide
+                    width: Math.min(parent.width, Theme.px(440))
+                    height: width * 0.56
+                    topicSize: Theme.px(34)
+                    topic: sheet.form.preview.topic
+                    host: sheet.form.preview.host
+                    handle: sheet.form.preview.handle
+                    tagColor: sheet.form.preview.tagColor
+                    tagLabel: sheet.form.preview.tagLabel
+                }
                 Loader {
                     active: !sheet.wide
                     width: parent.width
@@ -322,7 +334,20 @@ Rectangle {
             }
             TouchButton {
                 id: cancelSession
+                // Armed by the first tap only for a few seconds, and never carried over to the next host.
                 property bool confirming: false
+                onConfirmingChanged: if (confirming) disarm.restart()
+                Timer {
+                    id: disarm
+                    interval: 4000
+                    onTriggered: cancelSession.confirming = false
+                }
+                Connections {
+                    target: sheet.form
+                    function onClosed(): void {
+                        cancelSession.confirming = false;
+                    }
+                }
                 objectName: "cancelSessionButton"
                 visible: sheet.form.mode === "edit"
                 width: parent ? parent.width : implicitWidth
@@ -367,7 +392,9 @@ Rectangle {
                 font { family: Theme.fontFamily; pixelSize: Theme.sheetTitleSize; weight: Font.Bold }
                 text: sheet.form.mode === "edit" ? qsTr("Your changes are on the board") : qsTr("You're on the board!")
             }
-            Row {
+            // Wraps in a narrow (portrait) window so the edit code is never cut off.
+            Flow {
+                width: parent.width
                 spacing: Theme.pad * 3
                 StickyCard {
                     width: Theme.px(480)

@@ -22,8 +22,10 @@ Rectangle {
     enabled: attract.shown
     color: Theme.frame
 
-    // WithinBounds takes the exclusive grab on press, so the board underneath never sees this touch; with no
-    // long-press threshold a slow touch or a swipe still counts as "any touch".
+    // The one full-window touch target the kiosk has, on purpose: this overlay exists only while nobody is
+    // using the board, and any touch anywhere means "show me the board". It lives on the overlay, not the
+    // window, and is disabled with it. WithinBounds takes the exclusive grab on press, so the board underneath
+    // never sees this touch; with no long-press threshold a slow touch or a swipe still counts.
     TapHandler {
         gesturePolicy: TapHandler.WithinBounds
         longPressThreshold: 0
@@ -118,7 +120,10 @@ Rectangle {
         // while a slot is running. Rather than shrink the type, rooms that do not fit share the last tile.
         readonly property int minTileHeight: Theme.px(screen.underWay ? 290 : 230)
         readonly property int maxRows: Math.max(1, Math.floor((height + gap) / (minTileHeight + gap)))
-        readonly property int capacity: Math.max(2, columnsFor(count) * maxRows)
+        // When the rooms with sessions would not all get a tile, a fourth column (landscape) beats hiding one.
+        readonly property int maxColumns: !screen.portrait && sessionRooms >= columnsFor(count) * maxRows
+                                          ? 4 : columnsFor(count)
+        readonly property int capacity: Math.max(2, maxColumns * maxRows)
         readonly property bool crowded: count > capacity
         readonly property int sessionRooms: rooms.filter(room => !room.free).length
         // Rooms come with sessions first, so what is cut (free rooms first) matters least to a passer-by.

@@ -43,15 +43,23 @@ Sheet {
             text: detail.info.topic ?? ""
         }
         Row {
+            id: hostRow
+            width: parent.width
             spacing: Theme.pad
             Text {
+                id: hostName
+                width: Math.min(implicitWidth, hostRow.width - (handleText.visible ? Math.min(handleText.implicitWidth, hostRow.width / 2) + hostRow.spacing : 0))
+                elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: Theme.ink
                 font { family: Theme.fontFamily; pixelSize: Theme.bodySize + Theme.px(2); weight: Font.DemiBold }
                 text: detail.info.host ?? ""
             }
             Text {
+                id: handleText
                 visible: text !== ""
+                width: Math.min(implicitWidth, hostRow.width - hostName.width - hostRow.spacing)
+                elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: Theme.accent
                 font { family: Theme.fontFamily; pixelSize: Theme.bodySize + Theme.px(2) }

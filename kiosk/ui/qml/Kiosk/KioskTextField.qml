@@ -20,6 +20,8 @@ Column {
     property var next: null
     readonly property Item input: multiline ? area : line
     readonly property bool editing: input.activeFocus
+    // Characters as the validator counts them (code points): an emoji is one, not two UTF-16 units.
+    readonly property int length: Array.from(text).length
 
     signal edited(string text)
     signal exited()
@@ -48,10 +50,10 @@ Column {
         }
         Text {
             id: counter
-            visible: field.editing || field.text.length > field.maxLength * 0.8
-            color: field.text.length > field.maxLength ? Theme.danger : Theme.inkMuted
+            visible: field.editing || field.length > field.maxLength * 0.8
+            color: field.length > field.maxLength ? Theme.danger : Theme.inkMuted
             font { family: Theme.fontFamily; pixelSize: Theme.smallSize; features: { "tnum": 1 } }
-            text: field.text.length + " / " + field.maxLength
+            text: field.length + " / " + field.maxLength
         }
     }
 

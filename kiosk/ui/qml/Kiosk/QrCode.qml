@@ -2,28 +2,31 @@ import QtQuick
 import Kiosk
 
 // A QR code with a caption. `payload` is exactly what the code encodes; `source` is its image://qr URL.
-// At least 2.5 cm across on any screen, so phones read it from an arm's length.
+// The code itself is at least 2.5 cm across on any screen (the margin comes on top), so phones read it from
+// an arm's length.
 Column {
     id: qr
 
     property string payload
     property string source
     property string caption
-    readonly property int side: Math.max(Theme.px(200), Math.round(Theme.pixelDensity * 25))
+    readonly property int side: Math.max(Theme.px(200), Math.round(Theme.pixelDensity * 25)) + Theme.px(8)
 
     spacing: Theme.gap
-    width: side
+    width: frame.width
 
     Rectangle {
-        width: qr.side
-        height: qr.side
+        id: frame
+        width: Math.max(qr.side, code.width + Theme.px(8))
+        height: width
         color: "white"
         radius: Theme.px(6)
         border { width: 1; color: Theme.gridLine }
 
         Image {
+            id: code
             anchors.centerIn: parent
-            // The provider picks a whole number of pixels per module at or under this size.
+            // The provider draws whole pixels per module, at least this many pixels across.
             sourceSize { width: qr.side - Theme.px(8); height: qr.side - Theme.px(8) }
             width: implicitWidth
             height: implicitHeight
@@ -35,7 +38,7 @@ Column {
         }
     }
     Text {
-        width: qr.side
+        width: frame.width
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.Wrap
         color: Theme.ink

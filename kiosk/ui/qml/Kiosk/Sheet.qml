@@ -36,10 +36,18 @@ Popup {
     }
 
     contentItem: Item {
-        Item {
-            id: body
-            anchors { left: parent.left; right: parent.right; top: parent.top }
-            height: childrenRect.height
+        // Long descriptions on a small screen scroll rather than push the buttons off the sheet.
+        Flickable {
+            anchors.fill: parent
+            contentHeight: body.height
+            boundsBehavior: Flickable.StopAtBounds
+            clip: true
+
+            Item {
+                id: body
+                width: parent.width
+                height: childrenRect.height
+            }
         }
 
         Rectangle {

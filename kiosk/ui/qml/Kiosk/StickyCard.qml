@@ -60,11 +60,16 @@ Item {
                 textFormat: Text.PlainText
                 color: Theme.inkMuted
                 font { family: Theme.fontFamily; pixelSize: Math.round(card.topicSize * 0.76); weight: Font.Medium }
-                text: card.handle !== "" ? card.host + " · " + card.handle : card.host
+                // A short card has no line to spare for the tag: its name takes the handle's place, so the
+                // stripe's colour is never the only sign of the tag.
+                text: card.host + (labelLine.visible || card.tagLabel === ""
+                                   ? (card.handle !== "" ? " · " + card.handle : "")
+                                   : " · " + card.tagLabel)
             }
         }
 
         Text {
+            id: labelLine
             visible: card.tagLabel !== "" && paperCard.height > topicText.height + Theme.px(70)
             anchors {
                 left: parent.left; right: parent.right; bottom: parent.bottom
