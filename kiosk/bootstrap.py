@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC
 from pathlib import Path
 
@@ -15,6 +17,26 @@ from kiosk.options import RunOptions
 from kiosk.store.service import BoardService
 
 KIOSK_ID_FILE = "kiosk-id"
+
+
+class DataDirError(Exception):
+    """The data directory cannot be made or written: a path under a regular file, no permission, a full disk.
+
+    A mistake in `--data-dir` or `$KIOSK_DATA_DIR`, so the command line shows it as one line, not a traceback.
+    """
+
+    def __init__(self, data_dir: Path, error: OSError) -> None:
+        super().__init__(f"cannot use the data directory {data_dir}: {error.strerror or error}")
+        self.data_dir = data_dir
+
+
+@contextmanager
+def data_dir_errors(data_dir: Path) -> Iterator[None]:
+    """Turn a file-system failure while setting up `data_dir` into `DataDirError`."""
+    try:
+        yield
+    except OSError as error:
+        raise DataDirError(data_dir, error) from error
 
 
 def load_config_for(options: RunOptions) -> KioskConfig:
@@ -50,5 +72,10 @@ def kiosk_id_for(config: KioskConfig, data_dir: Path) -> str:
 
 
 def open_service(config: KioskConfig, options: RunOptions, clock: Clock) -> BoardService:
+    """The board's service on the data directory; raises `DataDirError` if the folder cannot be made or written.
+
+    SQLite's own failures (a damaged or locked file) arrive as `DatabaseUnavailable`, not OSError.
+    """
     data_dir = data_dir_for(options)
-    return BoardService.open(data_dir, config.event, clock, kiosk_id_for(config, data_dir))
+    with data_dir_errors(data_dir):
+        return BoardService.open(data_dir, config.event, clock, kiosk_id_for(config, data_dir))

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kiosk.bootstrap import clock_for, data_dir_for, load_config_for, open_service
+from kiosk.bootstrap import DataDirError, clock_for, data_dir_errors, data_dir_for, load_config_for, open_service
 from kiosk.config import ConfigError
 from kiosk.logsetup import configure_logging
 from kiosk.options import OptionError, RunOptions, add_run_arguments, options_from_namespace
@@ -32,7 +32,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     options = options_from_namespace(args)
     # Check the config before Qt starts, so a typo gets its message without a window flashing up.
     config = load_config_for(options)
-    configure_logging(data_dir_for(options))
+    data_dir = data_dir_for(options)
+    # The log folder is the first thing made in the data directory, so a bad --data-dir shows up here.
+    with data_dir_errors(data_dir):
+        configure_logging(data_dir)
     if options.screenshot is not None:
         # A screenshot needs no screen: render offscreen unless told otherwise.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -146,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error))
     except ExportError as error:
         return _fail(error.message)
+    except DataDirError as error:
+        return _fail(str(error))
 
 
 if __name__ == "__main__":

@@ -80,6 +80,46 @@ def test_broken_database_is_a_clear_message_and_is_left_alone(tmp_path: Path) ->
     assert (data / "board.sqlite3").read_bytes() == garbage
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(["check"], id="check"),
+        pytest.param(["export", "--format", "csv", "--out", "board.csv"], id="export"),
+        # The board itself: the data directory is used before Qt starts, so no window is involved.
+        pytest.param(["--screenshot", "shot.png"], id="run"),
+    ],
+)
+def test_a_data_dir_under_a_regular_file_is_one_clear_line(tmp_path: Path, command: list[str]) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder", encoding="utf-8")
+    data = a_file / "kiosk"
+    done = kiosk(*(str(tmp_path / arg) if arg.endswith((".csv", ".png")) else arg for arg in command), data_dir=data)
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"kiosk: cannot use the data directory {data}: Not a directory"
+    assert a_file.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_data_dir_that_is_a_regular_file_is_one_clear_line(tmp_path: Path) -> None:
+    a_file = tmp_path / "data"
+    a_file.write_text("not a folder", encoding="utf-8")
+    done = kiosk("check", data_dir=a_file)
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"kiosk: cannot use the data directory {a_file}: Not a directory"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write to read-only folders")
+def test_a_read_only_data_dir_is_one_clear_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    data.chmod(0o555)
+    try:
+        done = kiosk("check", data_dir=data)
+    finally:
+        data.chmod(0o755)
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"kiosk: cannot use the data directory {data}: Permission denied"
+
+
 def test_missing_library_names_the_debian_package() -> None:
     error = "Cannot load library libqtvkb.so: (libpulse.so.0: cannot open shared object file: No such file)"
     hint = missing_library_hint(error)

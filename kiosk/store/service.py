@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import Clock
+from kiosk.domain.labels import weekday
 from kiosk.domain.model import Block, Card, Event, Idea
 from kiosk.domain.rules import block_covering
 from kiosk.domain.validation import CardFields, validate_card, validate_idea
@@ -529,7 +530,7 @@ class BoardService:
         limit = self.event.limits.cards_per_handle_per_day
         if hosted >= limit:
             raise RateLimited(
-                f"{handle} already hosts {hosted} sessions on {day:%A}, the most one person can put up in a day."
+                f"{handle} already hosts {hosted} sessions on {weekday(day)}, the most one person can put up in a day."
             )
 
     def _verify_edit_code(self, s: Session, row: SessionRow, code: str, now: datetime) -> StoreError | None:

@@ -249,8 +249,7 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         """The keypad's OK: the right code opens the form prefilled; a wrong one says how many tries are left."""
         try:
             card = self._service.card(uuid.UUID(card_id))
-            if not self._service.check_edit_code(card.id, code):
-                return {"ok": False, "message": "That is not this card's edit code."}
+            self._service.check_edit_code(card.id, code)  # raises for a wrong code, saying how many tries are left
         except WrongEditCode as error:
             return {"ok": False, "message": str(error)}
         except HostActionsLocked as error:

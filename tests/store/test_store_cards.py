@@ -193,7 +193,8 @@ def test_the_edit_code_is_six_digits_and_never_stored(
     assert b"pbkdf2_sha256$" in database_bytes  # the search does see the card's row
     assert added.edit_code.encode() not in database_bytes
     assert service.check_edit_code(added.card.id, added.edit_code) is True
-    assert service.check_edit_code(added.card.id, "not it") is False
+    with pytest.raises(WrongEditCode):
+        service.check_edit_code(added.card.id, "not it")
 
 
 def test_wrong_codes_pause_host_actions_even_across_a_restart(
@@ -202,8 +203,15 @@ def test_wrong_codes_pause_host_actions_even_across_a_restart(
     added = service.add_card(make_draft())
     card_id, code = added.card.id, added.edit_code
     wrong = "x" + code
+    # Each wrong code is counted (and kept) before it is refused, and the host is told how many tries are left.
+    attempts_left = []
     for _ in range(event.limits.wrong_codes_before_lock - 1):
-        assert service.check_edit_code(card_id, wrong) is False
+        with pytest.raises(WrongEditCode) as refused:
+            service.check_edit_code(card_id, wrong)
+        attempts_left.append(refused.value.attempts_left)
+    assert attempts_left == [4, 3, 2, 1]
+    assert "1 more try before host actions pause" in str(refused.value)
+    assert stored_session(service, card_id).failed_code_attempts == 4
 
     with pytest.raises(HostActionsLocked) as locked:
         service.check_edit_code(card_id, wrong)
@@ -230,7 +238,9 @@ def test_wrong_codes_pause_host_actions_even_across_a_restart(
 def test_a_correct_code_resets_the_wrong_code_count(service: BoardService, make_draft: MakeDraft) -> None:
     added = service.add_card(make_draft())
     for _ in range(3):
-        service.check_edit_code(added.card.id, "000000x")
+        with pytest.raises(WrongEditCode):
+            service.check_edit_code(added.card.id, "000000x")
+    assert stored_session(service, added.card.id).failed_code_attempts == 3
 
     assert service.check_edit_code(added.card.id, added.edit_code) is True
 
@@ -302,3 +312,38 @@ def test_cancelling_leaves_a_tombstone_and_frees_the_slot(service: BoardService,
         service.cancel_card(added.card.id, added.edit_code)
     assert service.cards() == ()
     service.add_card(make_draft("a", 0, 10, topic="Took the free slot"))
+
+
+def test_a_card_with_damaged_tags_is_still_shown_without_them(
+    service: BoardService, make_draft: MakeDraft, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Every board reload and clock tick reads all cards: one damaged row must not take the board down.
+    added = service.add_card(make_draft("a", 0, 10, topic="Pico", tags=("maker",)))
+    other = service.add_card(make_draft("b", 0, 10, topic="Other", tags=("data",)))
+    with service.engine.begin() as connection:
+        connection.execute(sa.update(SessionRow).where(SessionRow.id == added.card.id).values(tags='["maker",'))
+
+    with caplog.at_level("ERROR", logger="kiosk.store.service"):
+        cards = service.cards()
+        service.cards()
+        single = service.card(added.card.id)
+
+    damaged = next(card for card in cards if card.id == added.card.id)
+    assert damaged == single
+    assert (damaged.topic, damaged.room_key, damaged.tags) == ("Pico", "a", ())
+    assert next(card for card in cards if card.id == other.card.id).tags == ("data",)
+    # Logged once, not once per read: the board rereads every second.
+    errors = [record for record in caplog.records if "damaged tags" in record.getMessage()]
+    assert len(errors) == 1
+    assert str(added.card.id) in errors[0].getMessage()
+
+
+@pytest.mark.parametrize("stored", ["", "not json", "{}", '"maker"', "[1, 2]", "null"])
+def test_tags_that_are_not_a_list_of_keys_read_as_none(
+    service: BoardService, make_draft: MakeDraft, stored: str
+) -> None:
+    added = service.add_card(make_draft("a", 0, 10, tags=("maker",)))
+    with service.engine.begin() as connection:
+        connection.execute(sa.update(SessionRow).where(SessionRow.id == added.card.id).values(tags=stored))
+
+    assert service.card(added.card.id).tags == ()

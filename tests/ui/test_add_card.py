@@ -281,9 +281,10 @@ def test_five_wrong_codes_lock_host_actions_even_after_restart(make_kiosk: MakeK
     code = add_card_with_code(kiosk, 16, "Locked topic")
     wrong = "000000" if code != "000000" else "111111"
     open_host_pad(kiosk, qtbot, "1600")
-    for _ in range(4):
+    for tries_left in (4, 3, 2, 1):
         enter_code(kiosk, wrong)
         assert "not this card's edit code" in code_message(kiosk)
+        assert f"{tries_left} more" in code_message(kiosk)
     enter_code(kiosk, wrong)
     assert "paused" in code_message(kiosk)
     enter_code(kiosk, code)  # even the right code waits out the lock
