@@ -18,6 +18,7 @@ from kiosk.domain.attract import (
     sessions_first,
 )
 from kiosk.domain.model import Block, Card, Event, Room
+from tests.domain.factories import small_event
 
 # Friday and Saturday, then a gap day, then Monday: "tomorrow" means the next conference day.
 DAYS = (date(2023, 4, 21), date(2023, 4, 22), date(2023, 4, 24))
@@ -25,21 +26,7 @@ DAYS = (date(2023, 4, 21), date(2023, 4, 22), date(2023, 4, 24))
 
 @pytest.fixture
 def event() -> Event:
-    return Event(
-        name="Test Con",
-        slug="test-con",
-        timezone="America/Denver",
-        days=DAYS,
-        first_slot=time(10),
-        last_slot_end=time(18),
-        slot_minutes=60,
-        rooms=(Room("a", "Room A"), Room("b", "Room B"), Room("c", "Room C")),
-        blocks=(),
-        hashtag="#Test",
-        base_url="https://example.org",
-        session_url_template="{base_url}/{id}",
-        share_url_template="https://example.org/share?text={text}",
-    )
+    return small_event(DAYS)
 
 
 def card(event: Event, room: str, day: date, hour: int, topic: str) -> Card:

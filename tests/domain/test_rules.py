@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from kiosk.domain.clock import ManualClock, RunningClock
-from kiosk.domain.model import Block, Card, Event, Room, SlotState
+from kiosk.domain.model import Block, Card, Event, SlotState
 from kiosk.domain.rules import (
     build_day_grid,
     current_slot_index,
@@ -18,27 +18,14 @@ from kiosk.domain.rules import (
     now_and_next,
     slot_state,
 )
+from tests.domain.factories import small_event
 
 DAYS = (date(2023, 4, 21), date(2023, 4, 22), date(2023, 4, 23))
 
 
 @pytest.fixture
 def event() -> Event:
-    base = Event(
-        name="Test Con",
-        slug="test-con",
-        timezone="America/Denver",
-        days=DAYS,
-        first_slot=time(10),
-        last_slot_end=time(18),
-        slot_minutes=60,
-        rooms=(Room("a", "Room A"), Room("b", "Room B"), Room("c", "Room C")),
-        blocks=(),
-        hashtag="#Test",
-        base_url="https://example.org",
-        session_url_template="{base_url}/{id}",
-        share_url_template="https://example.org/share?text={text}",
-    )
+    base = small_event(DAYS)
     block = Block("b", base.at(DAYS[0], time(12)), base.at(DAYS[0], time(14)), "Lunch talks")
     return replace(base, blocks=(block,))
 
