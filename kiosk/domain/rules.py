@@ -30,10 +30,6 @@ def slot_state(
     return SlotState.FREE
 
 
-def is_bookable(state: SlotState) -> bool:
-    return state is SlotState.FREE
-
-
 def build_day_grid(event: Event, day: date, cards: Iterable[Card], blocks: Iterable[Block], now: datetime) -> DayGrid:
     starts = event.slot_starts(day)
     length = event.slot_length

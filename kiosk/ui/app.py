@@ -111,7 +111,7 @@ def build_kiosk(argv: list[str]) -> KioskApp:
         log.info("demo: %s sample sessions added", added)
 
     _load_fonts()
-    board = KioskBoard(service, clock, idle_seconds=config.kiosk.idle_seconds)
+    board = KioskBoard(service, clock)
     form = KioskCardForm(
         service,
         board,

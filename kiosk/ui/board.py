@@ -72,12 +72,11 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
     homeRequested = Signal()
     boardReloaded = Signal()
 
-    def __init__(self, service: BoardService, clock: Clock, idle_seconds: int, parent: QObject | None = None) -> None:
+    def __init__(self, service: BoardService, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._event = service.event
         self._clock = clock
-        self._idle_seconds = idle_seconds
         self._model = KioskSlotModel(self._event)
         self._day_index = nearest_day_index(self._event, clock.now())
         self._clock_text = ""
@@ -173,10 +172,6 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
     def page(self) -> str:
         """What fills the screen under the header: "board" (the day grid) or "wishlist"."""
         return self._page
-
-    @Property(int, constant=True)
-    def idleSeconds(self) -> int:
-        return self._idle_seconds
 
     @Property(str, notify=clockChanged)
     def clockText(self) -> str:

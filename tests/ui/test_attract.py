@@ -188,7 +188,7 @@ def vm(
     clock = ManualClock(demo_event.at(demo_event.days[0], time(11, 35)))
     service = BoardService.open(tmp_path / "vm", demo_event, clock, "test-kiosk")
     service.seed_demo()
-    board = KioskBoard(service, clock, idle_seconds=120)
+    board = KioskBoard(service, clock)
     attract = KioskAttract(service, board, clock)
     yield attract, board, service, clock
     board.stop()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
@@ -130,15 +129,28 @@ def test_tapping_a_free_slot_says_it_is_free(make_kiosk: MakeKiosk, qtbot: QtBot
     assert room.name in text and "16:00" in text and "This slot is free" in text
 
 
-def test_idle_kiosk_returns_to_today(make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path) -> None:
+def test_idle_kiosk_returns_to_today_at_the_current_hour(make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path) -> None:
     config = tmp_path / "quick-idle.toml"
-    config.write_text(DEMO_CONFIG.read_text().replace("idle_seconds = 120", "idle_seconds = 1"))
-    kiosk = make_kiosk("--demo", now="2023-04-21T09:00", config=config)
+    # Twelve hours a day: more than fit on the screen, so "the current hour" means scrolling.
+    text = DEMO_CONFIG.read_text().replace("idle_seconds = 120", "idle_seconds = 1")
+    text = text.replace('first_slot = "10:00"', 'first_slot = "08:00"').replace(
+        'last_slot_end = "18:00"', 'last_slot_end = "20:00"'
+    )
+    config.write_text(text)
+    kiosk = make_kiosk("--demo", now="2023-04-21T16:30", config=config, size="1280x720")
+    board = find_item(kiosk.window, "board")
+    assert board is not None
+    qtbot.waitUntil(lambda: board.property("contentY") > 0)  # opened at the current hour, not at 08:00
+    at_start = board.property("contentY")
     tab = find_item(kiosk.window, "dayTab-2")
     assert tab is not None
     tap(kiosk.window, tab)
     qtbot.waitUntil(lambda: kiosk.board.property("dayIndex") == 2)
+    board.setProperty("contentY", 0)  # someone flicked Sunday back to its first hour
     qtbot.waitUntil(lambda: kiosk.board.property("dayIndex") == 0, timeout=4000)
+    # Back on Friday, scrolled to 16:00 again, not left at the top.
+    qtbot.waitUntil(lambda: board.property("contentY") == at_start)
+    assert find_object(kiosk.window, "nowNext") is not None
 
 
 def test_nearest_day_after_the_conference_is_the_last(make_kiosk: MakeKiosk) -> None:
@@ -197,13 +209,17 @@ def test_markup_is_shown_as_plain_text(make_kiosk: MakeKiosk, qtbot: QtBot) -> N
         # Laid out as literal characters: its natural width is that of the whole string, tags included.
         expected = QFontMetricsF(item.property("font")).horizontalAdvance(hostile)
         assert item.property("implicitWidth") == pytest.approx(expected, abs=2)
-
-
-def test_card_ids_are_uuids(make_kiosk: MakeKiosk) -> None:
-    kiosk = make_kiosk("--demo")
-    for card in kiosk.service.cards():
-        assert isinstance(card.id, uuid.UUID)
-        assert card.ends_at - card.starts_at == timedelta(hours=1)
+    # The same on the detail sheet, host name included.
+    tap(kiosk.window, cell)
+    detail = find_object(kiosk.window, "cardDetail")
+    assert detail is not None
+    qtbot.waitUntil(lambda: detail.property("opened") is True)
+    for text in (hostile, "<i>Eve</i>"):
+        shown = [c for c in walk_items(kiosk.window.contentItem()) if c.property("text") == text and is_shown(c)]
+        assert shown, f"{text} is not on the detail sheet"
+        for item in shown:
+            single_line = QFontMetricsF(item.property("font")).horizontalAdvance(text)
+            assert item.property("implicitWidth") >= single_line - 2 or item.property("lineCount") > 1
 
 
 def test_ctrl_q_leaves_the_fullscreen_kiosk(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:

@@ -20,11 +20,22 @@ Rectangle {
                                                Math.max(Theme.minRowHeight,
                                                         Math.floor((height - Theme.roomHeaderHeight) / Math.max(1, hourCount))))
 
+    // The row to bring into view once the table knows its size (at start-up it does not yet).
+    property int pendingRow: -1
+
     function showRow(row: int): void {
         if (row < 0 || hourCount === 0)
             return;
-        const target = Math.min(row * rowHeight - rowHeight * 0.25, table.contentHeight - table.height);
+        pendingRow = row;
+        applyPendingRow();
+    }
+
+    function applyPendingRow(): void {
+        if (pendingRow < 0 || table.contentHeight <= 0 || table.height <= 0)
+            return;
+        const target = Math.min(pendingRow * rowHeight - rowHeight * 0.25, table.contentHeight - table.height);
         table.contentY = Math.max(0, target);
+        pendingRow = -1;
     }
 
     // Scroll a cell into view: tests and the "nearest free slot" list use this before looking for it.
@@ -126,6 +137,8 @@ Rectangle {
         flickDeceleration: 2500
         reuseItems: true
         model: grid.board.slots
+        onContentHeightChanged: grid.applyPendingRow()
+        onHeightChanged: grid.applyPendingRow()
         columnWidthProvider: function(column) { return grid.columnWidth; }
         rowHeightProvider: function(row) { return grid.rowHeight; }
 

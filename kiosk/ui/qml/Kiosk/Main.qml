@@ -183,5 +183,13 @@ Window {
         onActivated: Qt.quit()
     }
 
-    Component.onCompleted: grid.showRow(root.board.focusRow)
+    // Scroll to the hour under way once the grid has been laid out and drawn: TableView settles its first
+    // layout only then, and would undo an earlier scroll.
+    property bool boardPlaced: false
+    onFrameSwapped: {
+        if (!boardPlaced) {
+            boardPlaced = true;
+            grid.showRow(root.board.focusRow);
+        }
+    }
 }
