@@ -123,10 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     check_parser.set_defaults(handler=_cmd_check)
 
     export_parser = commands.add_parser(
-        "export", help="write the board as ics, schedule xml/json, csv, or a static html site"
+        "export", help="write the board as ics, schedule xml/json, csv, xlsx, or a static html site"
     )
     add_run_arguments(export_parser, in_subcommand=True)
-    export_parser.add_argument("--format", required=True, choices=("ics", "xml", "json", "csv", "html"))
+    export_parser.add_argument("--format", required=True, choices=("ics", "xml", "json", "csv", "xlsx", "html"))
     export_parser.add_argument("--out", required=True, type=Path, help="the file (or, for html, the folder) to write")
     export_parser.set_defaults(handler=_cmd_export)
     return parser

@@ -4,29 +4,18 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.paths import DEMO_CONFIG
 from kiosk.syslibs import missing_library_hint
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.commands import run_kiosk
+from tests.share.sample import SCHEMAS
 
 
 def kiosk(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software", **(env or {})}
-    environment.pop("KIOSK_CONFIG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk.cli", *args, "--data-dir", str(data_dir)],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_kiosk(*args, "--data-dir", str(data_dir), env=env)
 
 
 @pytest.mark.parametrize(
@@ -130,17 +119,7 @@ def test_missing_library_names_the_debian_package() -> None:
 
 
 def test_options_before_and_after_the_subcommand_mean_the_same(tmp_path: Path) -> None:
-    environment = {**os.environ}
-    environment.pop("KIOSK_CONFIG", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk.cli", "--data-dir", str(tmp_path / "before"), "check"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_kiosk("--data-dir", str(tmp_path / "before"), "check")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "before" / "board.sqlite3").exists()
 
@@ -148,6 +127,7 @@ def test_options_before_and_after_the_subcommand_mean_the_same(tmp_path: Path) -
 def test_export_every_format_from_the_command_line(tmp_path: Path) -> None:
     import csv
     import json
+    import zipfile
 
     import icalendar
     from lxml import etree
@@ -157,20 +137,21 @@ def test_export_every_format_from_the_command_line(tmp_path: Path) -> None:
     assert seeded.returncode == 0, seeded.stderr
     out = tmp_path / "out"
     out.mkdir()
-    for fmt in ("ics", "xml", "json", "csv", "html"):
+    for fmt in ("ics", "xml", "json", "csv", "xlsx", "html"):
         done = kiosk("export", "--format", fmt, "--out", str(out / f"board.{fmt}"), data_dir=data)
         assert done.returncode == 0, done.stderr
         assert "Exported 3" in done.stdout or "Exported 2" in done.stdout
 
     calendar = icalendar.Calendar.from_ical((out / "board.ics").read_bytes())
     assert len(calendar.walk("VEVENT")) >= 20
-    schemas = ROOT.parent / "shared" / "schemas"
-    xsd = etree.XMLSchema(etree.parse(str(schemas / "schedule.xml.xsd")))
+    xsd = etree.XMLSchema(etree.parse(str(SCHEMAS / "schedule.xml.xsd")))
     assert xsd.validate(etree.parse(str(out / "board.xml"))), xsd.error_log
     schedule = json.loads((out / "board.json").read_text(encoding="utf-8"))
     assert schedule["schedule"]["conference"]["title"] == "PyCon US 2023 Open Spaces"
     rows = list(csv.reader((out / "board.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:4] == ["Day", "Start", "End", "Room"] and len(rows) >= 21
+    with zipfile.ZipFile(out / "board.xlsx") as workbook:
+        assert workbook.testzip() is None and "xl/worksheets/sheet1.xml" in workbook.namelist()
     assert (out / "board.html" / "index.html").is_file()
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import icalendar
 
 from kiosk.domain import Card, Event
 from kiosk.share.links import handle_url, mention, session_url
 from kiosk.share.text import room_name, shorten, tag_labels
+from kiosk.share.vtimezone import vtimezone
 
 # Short on purpose: every byte of the QR payload makes the code denser and harder to scan from a wall.
 QR_PRODID = "-//Open Spaces Kiosk//EN"
@@ -95,6 +97,17 @@ def _timezone_span(event: Event, cards: list[Card]) -> tuple[date, date]:
     return date(min(days).year, 1, 1), date(max(days).year + 1, 12, 31)
 
 
+def _tzids(calendar: icalendar.Calendar) -> list[str]:
+    """The TZIDs the events use (none for UTC, which is written with a Z), each needing a VTIMEZONE."""
+    found = {
+        str(vevent[key].params["TZID"])
+        for vevent in calendar.walk("VEVENT")
+        for key in ("dtstart", "dtend")
+        if key in vevent and "TZID" in vevent[key].params
+    }
+    return sorted(found)
+
+
 def calendar_ics(event: Event, cards: Iterable[Card], name: str | None = None) -> bytes:
     """An RFC 5545 file of all the cards: local times with TZID, the event's VTIMEZONE, full descriptions."""
     ordered = sorted(cards, key=lambda c: (c.starts_at, c.room_key, str(c.id)))
@@ -106,9 +119,9 @@ def calendar_ics(event: Event, cards: Iterable[Card], name: str | None = None) -
     for card in ordered:
         calendar.add_component(_full_vevent(event, card))
     first, last = _timezone_span(event, ordered)
-    calendar.add_missing_timezones(first_date=first, last_date=last)
     # Timezones first: some importers resolve TZIDs in one pass and ignore ones defined later.
-    calendar.subcomponents.sort(key=lambda component: component.name != "VTIMEZONE")
+    for position, tzid in enumerate(_tzids(calendar)):
+        calendar.subcomponents.insert(position, vtimezone(ZoneInfo(tzid), first, last))
     return bytes(calendar.to_ical())
 
 

@@ -13,9 +13,11 @@ from pathlib import Path
 from kiosk.domain import Card, Event, Idea
 from kiosk.share.calendar import calendar_ics
 from kiosk.share.errors import ExportError
-from kiosk.share.schedule import schedule_json, schedule_xml
+from kiosk.share.schedule_json import schedule_json
+from kiosk.share.schedule_xml import schedule_xml
 from kiosk.share.site import SITE_MARKER, build_site
 from kiosk.share.table import cards_csv
+from kiosk.share.xlsx import cards_xlsx
 
 __all__ = ["FORMATS", "ExportError", "export", "write_atomically"]
 
@@ -24,6 +26,7 @@ _FILE_FORMATS: dict[str, Callable[[Event, Sequence[Card]], bytes]] = {
     "xml": schedule_xml,
     "json": schedule_json,
     "csv": cards_csv,
+    "xlsx": cards_xlsx,
 }
 FORMATS = (*_FILE_FORMATS, "html")
 
@@ -127,7 +130,8 @@ def _export_site(event: Event, cards: Sequence[Card], ideas: Sequence[Idea], out
 def export(fmt: str, event: Event, cards: Sequence[Card], ideas: Sequence[Idea], out: Path) -> Path:
     """Export `cards` (and, for the site, `ideas`) as `fmt` to `out`; returns `out`.
 
-    `fmt` is one of ics, xml, json, csv (a file) or html (a folder). Raises `ExportError` with a message for a person.
+    `fmt` is one of ics, xml, json, csv, xlsx (a file) or html (a folder). Raises `ExportError` with a message for
+    a person.
     """
     fmt = fmt.strip().lower()
     if fmt not in FORMATS:

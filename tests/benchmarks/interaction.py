@@ -1,4 +1,4 @@
-"""Add-a-card speed on the real window (issue 3's targets), on the demo board and the large board.
+"""Add-a-card speed on the real window (the add-a-card targets), on the demo board and the large board.
 
 Run: `uv run python -m tests.benchmarks.interaction [--runs 10]`. Each figure is the median time from a touch
 to the frame that shows its result, with a plain repaint of the same window measured in the same run as the

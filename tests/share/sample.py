@@ -8,15 +8,42 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from kiosk.domain import Block, Card, Event, Room, Tag
+from tests.factories import make_event as shared_event
 
 DAY_1 = date(2023, 4, 21)
 DAY_2 = date(2023, 4, 22)
-# The c3voc schemas sit beside the checkout (see /work/shared/schemas/README.md).
-SCHEMAS = Path(__file__).resolve().parents[3] / "shared" / "schemas"
+# The c3voc schemas, vendored beside this file with their licence and provenance (schemas/README.md).
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 HOSTILE_FORMULA = '=HYPERLINK("http://evil")'
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
+# Spreadsheet cells that look escaped, escape-like or formula-like, and CSV's own delimiters: each must
+# survive an export exactly.
+HOSTILE_CELLS = [
+    "=1+1",
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    "@dvolkov",
+    "@lukasz@fosstodon.org",
+    "=cmd|' /C calc'!A0",
+    "'",
+    "''",
+    "'=1+1",
+    "''@x",
+    "'quoted on purpose",
+    "\t=1",
+    "\r\n=1",
+    "\n@x",
+    'comma, "quote" and ; semicolon',
+    "line one\r\nline two\rthree\nfour",
+    " =1+1",
+    "Zoë 🐍 \u2060",
+    "_x0041_",
+    "\x0b",
+    "",
+]
 TRICKY_DESCRIPTION = (
     'Bring wheels, sdists; and opinions.\nSecond line with a backslash \\ and "quotes".\n\nNew paragraph.'
 )
@@ -26,14 +53,12 @@ LUNCH = Block("151a", datetime(2023, 4, 21, 18, tzinfo=UTC), datetime(2023, 4, 2
 
 
 def make_event(**changes: object) -> Event:
+    """The shared test event, dressed as PyCon: its rooms, links and tags, over four hours a day."""
     values: dict[str, object] = {
         "name": "PyCon US 2023",
         "slug": "pycon-us-2023",
-        "timezone": "America/Denver",
         "days": (DAY_1, DAY_2),
-        "first_slot": time(10),
         "last_slot_end": time(14),
-        "slot_minutes": 60,
         "rooms": (
             Room("150d", "Room 150D", "Level 1, seats 40"),
             Room("151a", "Room 151A"),
@@ -47,7 +72,7 @@ def make_event(**changes: object) -> Event:
         "tags": (Tag("web", "Web, APIs", "#336699"), Tag("community", "Community", "#AA3300")),
     }
     values.update(changes)
-    return Event(**values)  # type: ignore[arg-type]
+    return shared_event(**values)
 
 
 def card_id(name: str) -> uuid.UUID:

@@ -13,6 +13,9 @@ class PageScan(HTMLParser):
     links: list[str] = field(default_factory=list)
     tags: set[str] = field(default_factory=set)
     attributes: set[str] = field(default_factory=set)
+    roles: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    labelled_by: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -24,6 +27,12 @@ class PageScan(HTMLParser):
             self.attributes.add(name)
             if name in ("href", "src") and value is not None:
                 self.links.append(value)
+            elif name == "role" and value is not None:
+                self.roles.append(value)
+            elif name == "id" and value is not None:
+                self.ids.append(value)
+            elif name == "aria-labelledby" and value is not None:
+                self.labelled_by.extend(value.split())
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)

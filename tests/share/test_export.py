@@ -15,9 +15,11 @@ from kiosk.share import site as site_module
 from kiosk.share.calendar import calendar_ics
 from kiosk.share.errors import ExportError
 from kiosk.share.export import FORMATS, export
-from kiosk.share.schedule import schedule_json, schedule_xml
+from kiosk.share.schedule_json import schedule_json
+from kiosk.share.schedule_xml import schedule_xml
 from kiosk.share.site import SITE_MARKER
 from kiosk.share.table import cards_csv
+from kiosk.share.xlsx import cards_xlsx
 
 
 class Boom(RuntimeError):
@@ -30,7 +32,7 @@ def boom(*_: object) -> None:
 
 @pytest.mark.parametrize(
     ("fmt", "render"),
-    [("ics", calendar_ics), ("xml", schedule_xml), ("json", schedule_json), ("csv", cards_csv)],
+    [("ics", calendar_ics), ("xml", schedule_xml), ("json", schedule_json), ("csv", cards_csv), ("xlsx", cards_xlsx)],
 )
 def test_file_formats(tmp_path: Path, event: Event, cards: list[Card], fmt: str, render: object) -> None:
     out = tmp_path / f"schedule.{fmt}"
@@ -43,7 +45,7 @@ def test_file_formats(tmp_path: Path, event: Event, cards: list[Card], fmt: str,
 def test_format_names_are_forgiving_about_case(tmp_path: Path, event: Event, cards: list[Card]) -> None:
     out = export(" JSON ", event, cards, [], tmp_path / "s.json")
     assert json.loads(out.read_bytes())["schedule"]["conference"]["acronym"] == "pycon_us_2023"
-    assert FORMATS == ("ics", "xml", "json", "csv", "html")
+    assert FORMATS == ("ics", "xml", "json", "csv", "xlsx", "html")
 
 
 def test_replacing_keeps_the_old_file_mode(tmp_path: Path, event: Event, cards: list[Card]) -> None:

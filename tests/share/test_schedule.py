@@ -15,8 +15,10 @@ from lxml import etree
 
 from kiosk.domain import Card, Event
 from kiosk.share.links import session_url
-from kiosk.share.schedule import acronym, schedule_json, schedule_xml
-from tests.share.sample import HOSTILE_SCRIPT, SCHEMAS, CardFactory, make_event
+from kiosk.share.schedule import acronym
+from kiosk.share.schedule_json import schedule_json
+from kiosk.share.schedule_xml import schedule_xml
+from tests.share.sample import HOSTILE_IMG, HOSTILE_SCRIPT, SCHEMAS, CardFactory, make_event
 
 
 @pytest.fixture(scope="module")
@@ -174,11 +176,49 @@ def test_colliding_numeric_ids_are_separated(xsd: etree.XMLSchema, event: Event,
     assert len({e.get("id") for e in root.iter("event")}) == 2
 
 
-def test_same_host_is_the_same_person(event: Event, make_card: CardFactory) -> None:
+def test_json_persons_have_name_and_public_name(
+    json_validator: jsonschema.protocols.Validator, event: Event, cards: list[Card]
+) -> None:
+    document = assert_valid_json(json_validator, schedule_json(event, cards))
+    events = all_events(document)
+    for entry in events:
+        (person,) = entry["persons"]
+        assert person["public_name"] == person["name"]
+        uuid.UUID(person["guid"])
+    # How pyfahrplan lists speakers: it knows only `public_name` (and frab's older `full_public_name`).
+    speakers = {
+        e["guid"]: ", ".join(p.get("public_name", p.get("full_public_name", "")) for p in e["persons"]) for e in events
+    }
+    assert speakers[str(cards[0].id)] == "José Núñez"
+    assert speakers[str(cards[2].id)] == HOSTILE_IMG
+
+
+def test_a_json_person_with_a_numeric_id_too_would_be_invalid(
+    json_validator: jsonschema.protocols.Validator, event: Event, cards: list[Card]
+) -> None:
+    # Why persons carry no `id`: with `id` and `public_name` an entry is a frab person, with `name` a pretalx one,
+    # and the schema's oneOf rejects one that is both.
+    document = json.loads(schedule_json(event, cards))
+    all_events(document)[0]["persons"][0]["id"] = 1
+    assert not json_validator.is_valid(document)
+
+
+def test_xml_person_is_the_name_with_its_ids(xsd: etree.XMLSchema, event: Event, cards: list[Card]) -> None:
+    root = assert_valid_xml(xsd, schedule_xml(event, cards))
+    json_persons = {e["guid"]: e["persons"][0] for e in all_events(json.loads(schedule_json(event, cards)))}
+    for element in root.iter("event"):
+        (person,) = element.findall("persons/person")
+        assert person.text == json_persons[element.get("guid")]["name"]
+        assert person.get("guid") == json_persons[element.get("guid")]["guid"]
+        assert 0 < int(person.get("id")) < 2**31
+
+
+def test_same_host_is_the_same_person(xsd: etree.XMLSchema, event: Event, make_card: CardFactory) -> None:
     cards = [make_card("x", host="Zoë", handle="@zoe"), make_card("y", hour=12, host=" Zoë ", handle="@Zoe")]
     persons = [e["persons"][0] for e in all_events(json.loads(schedule_json(event, cards)))]
-    assert persons[0]["id"] == persons[1]["id"]
     assert persons[0]["guid"] == persons[1]["guid"]
+    xml_persons = assert_valid_xml(xsd, schedule_xml(event, cards)).findall(".//person")
+    assert xml_persons[0].get("id") == xml_persons[1].get("id")
 
 
 def test_version_changes_with_the_board(event: Event, cards: list[Card]) -> None:

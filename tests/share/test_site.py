@@ -40,6 +40,7 @@ def test_expected_files(site: Path, event: Event, cards: list[Card]) -> None:
         "schedule.xml",
         "schedule.json",
         "sessions.csv",
+        "sessions.xlsx",
         "2023-04-21/index.html",
         "2023-04-22/index.html",
     } <= names
@@ -138,6 +139,17 @@ def test_day_page_grid(site: Path) -> None:
     assert source.count('<td class="free">Free</td>') == 4 * 3 - 3 - 1
     assert 'class="booked tag-0"><a href="150d-1100-packaging-wheels-sdists-and-fun.html">' in source
     assert '<a rel="next" href="../2023-04-22/index.html">' in source
+    # The scrolling grid is a native landmark named by its caption (html-validate: prefer-native-element).
+    assert '<section class="grid-wrap" aria-labelledby="grid-caption" tabindex="0"><table class="grid">' in source
+    assert '<caption id="grid-caption">Open Spaces on Friday 21 April: rooms across, hours down</caption>' in source
+
+
+def test_landmarks_are_native_elements_with_names_that_resolve(site: Path) -> None:
+    for page in pages(site):
+        found = scan(page)
+        assert not {"region", "navigation", "main", "banner", "contentinfo"} & set(found.roles), page
+        assert len(found.ids) == len(set(found.ids)), f"{page}: duplicate ids"
+        assert set(found.labelled_by) <= set(found.ids), f"{page}: aria-labelledby names a missing id"
 
 
 def test_day_page_lists_cards_off_the_grid(tmp_path: Path, event: Event, make_card: CardFactory) -> None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.commands import ROOT, run_kiosk
+
 ARTEFACTS = Path(os.environ.get("KIOSK_ARTEFACTS", ROOT / "artifacts")) / "screenshots"
 FRAME = QColor("#14213d")  # Theme.frame: the header band
 
@@ -19,28 +18,8 @@ FRAME = QColor("#14213d")  # Theme.frame: the header band
 def test_screenshot_renders_the_board(size: str, tmp_path: Path) -> None:
     target = ARTEFACTS / f"board-{size}.png"
     target.unlink(missing_ok=True)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kiosk.cli",
-            "--data-dir",
-            str(tmp_path),
-            "--demo",
-            "--now",
-            "2023-04-21T11:30",
-            "--screenshot",
-            str(target),
-            "--size",
-            size,
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    done = run_kiosk(
+        "--data-dir", str(tmp_path), "--demo", "--now", "2023-04-21T11:30", "--screenshot", str(target), "--size", size
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "", done.stderr  # no QML warning, no error
