@@ -13,6 +13,7 @@ from pathlib import Path
 from kiosk.config import KioskConfig, find_config, find_data_dir, load_config
 from kiosk.domain.clock import Clock, RunningClock, SystemClock
 from kiosk.domain.model import Event
+from kiosk.domain.rules import demo_moment, is_under_way
 from kiosk.options import RunOptions
 from kiosk.store.service import BoardService
 
@@ -47,11 +48,26 @@ def data_dir_for(options: RunOptions) -> Path:
     return find_data_dir(options.data_dir, os.environ)
 
 
+DEMO_CLOCK_NOTE = "demo clock"
+
+
 def clock_for(options: RunOptions, event: Event) -> Clock:
     """`--now` starts a running clock at that wall-clock time in the event's timezone."""
-    if options.now is None:
-        return SystemClock()
-    return RunningClock(options.now.replace(tzinfo=event.tz).astimezone(UTC))
+    return clock_and_note(options, event)[0]
+
+
+def clock_and_note(options: RunOptions, event: Event, real: Clock | None = None) -> tuple[Clock, str]:
+    """The kiosk's clock, and what the header says about it when it is not the real time.
+
+    `--now` wins. Otherwise `--demo` outside its event's hours runs a clock inside the first day (the sample
+    event is long over, and a board where every hour is over cannot be tried), and says so on screen.
+    """
+    if options.now is not None:
+        return RunningClock(options.now.replace(tzinfo=event.tz).astimezone(UTC)), ""
+    real = real or SystemClock()
+    if options.demo and not is_under_way(event, real.now()):
+        return RunningClock(demo_moment(event)), DEMO_CLOCK_NOTE
+    return real, ""
 
 
 def kiosk_id_for(config: KioskConfig, data_dir: Path) -> str:

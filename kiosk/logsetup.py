@@ -20,4 +20,7 @@ def configure_logging(data_dir: Path, *, verbose: bool = False) -> Path:
     root.setLevel(logging.INFO)
     root.addHandler(file_handler)
     root.addHandler(console)
+    # Alembic narrates every migration step at INFO ("Context impl SQLiteImpl", "Will assume transactional
+    # DDL"); the kiosk logs one line of its own per upgrade instead (kiosk.store.migrate).
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     return log_file

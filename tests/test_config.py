@@ -178,9 +178,7 @@ def test_minimal_config_gets_defaults(tmp_path: Path) -> None:
     assert event.share_url_template == DEFAULT_SHARE_URL
     assert event.room("a").note == ""
     assert event.room("b").note == "Level 2"
-    assert config.kiosk == KioskSettings(
-        kiosk_id="", idle_seconds=120, form_idle_seconds=90, form_warning_seconds=10, staff_pin_hash=""
-    )
+    assert config.kiosk == KioskSettings(kiosk_id="", idle_seconds=120, form_idle_seconds=90, form_warning_seconds=10)
 
 
 def test_trailing_slash_of_base_url_is_dropped(tmp_path: Path) -> None:
@@ -191,14 +189,14 @@ def test_optional_sections_are_read(tmp_path: Path) -> None:
     text = edited(
         append(
             "[kiosk]\nid = 'hall-b'\nidle_seconds = 30\nform_idle_seconds = 45\nform_warning_seconds = 5\n"
-            "staff_pin_hash = 'x'\n\n[limits]\nlock_seconds = 300\n"
+            "\n[limits]\nlock_seconds = 300\n"
         ),
         sub(
             "[links]\n", "[links]\nsession_url = 'https://s.example/{id}'\nshare_url = 'https://m.example/?t={text}'\n"
         ),
     )
     config = load_config(write(tmp_path, text))
-    assert config.kiosk == KioskSettings("hall-b", 30, 45, 5, "x")
+    assert config.kiosk == KioskSettings("hall-b", 30, 45, 5)
     assert config.event.limits == Limits(lock_seconds=300)
     assert config.event.session_url_template == "https://s.example/{id}"
     assert config.event.share_url_template == "https://m.example/?t={text}"

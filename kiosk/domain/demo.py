@@ -1,4 +1,7 @@
-"""Sample sessions and wish-list ideas for a demo board, placed deterministically in any event's free slots."""
+"""Sample sessions and wish-list ideas for a demo board, placed deterministically in any event's free slots.
+
+Pure data and placement; `kiosk.store.demo` puts them on a board.
+"""
 
 from __future__ import annotations
 

@@ -163,3 +163,8 @@ def _doesnt_look_right(raw: str) -> str:
     if raw.startswith("@") and _X_NAME_ANY_LENGTH.fullmatch(raw[1:]) and len(raw) > 16:
         return f"X names have at most 15 characters. {HANDLE_HINT}"
     return f"That handle doesn't look right. {HANDLE_HINT}"
+
+
+def normalised_handle(handle: str) -> str:
+    """One key per person for the per-day limit: "@Ada", "@ada" and " ADA " count as the same handle."""
+    return handle.strip().lstrip("@").casefold()

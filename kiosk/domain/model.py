@@ -97,6 +97,14 @@ class Event:
         """The UTC instant of a local wall-clock time on a conference day."""
         return datetime.combine(day, clock_time, self.tz).astimezone(ZoneInfo("UTC"))
 
+    def local_day_bounds(self, day: date) -> tuple[datetime, datetime]:
+        """The UTC instants from local midnight to the next local midnight: what "on that day" means here."""
+        utc = ZoneInfo("UTC")
+        return (
+            datetime.combine(day, time(0), self.tz).astimezone(utc),
+            datetime.combine(day + timedelta(days=1), time(0), self.tz).astimezone(utc),
+        )
+
     def slot_starts(self, day: date) -> tuple[datetime, ...]:
         """UTC start instants of the day's slots, first to last."""
         start = datetime.combine(day, self.first_slot, self.tz)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from kiosk.domain.model import Block, Card, Cell, DayGrid, Event, SlotState
 
@@ -147,3 +147,17 @@ def free_slots_on_later_days(
 def ended_slot_count(event: Event, day: date, now: datetime) -> int:
     """How many of a day's slots are over: the board redraws whenever this changes, so hours dim on time."""
     return sum(1 for start in event.slot_starts(day) if start + event.slot_length <= now)
+
+
+def is_under_way(event: Event, now: datetime) -> bool:
+    """Within a conference day's open hours: from its first slot's start to its last slot's end."""
+    day = event.local(now).date()
+    starts = event.slot_starts(day) if day in event.days else ()
+    return bool(starts) and starts[0] <= now < starts[-1] + event.slot_length
+
+
+def demo_moment(event: Event) -> datetime:
+    """Where the demo runs its clock when its event is not under way: the first day, 80 minutes into it, so one
+    hour is over, one is under way and the rest are free to try."""
+    first = event.slot_starts(event.days[0])[0]
+    return first + timedelta(minutes=80)

@@ -5,6 +5,7 @@ Used live by the add-card form (one message beside each field) and again by the 
 
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
@@ -40,10 +41,24 @@ class CardFields:
     tags: tuple[str, ...] = ()
 
 
+class Problem(enum.StrEnum):
+    """What kind of problem a field has, so screens decide when to show it without reading its words."""
+
+    # Empty, or too short to mean anything: shown once the person has left the field or tried to save.
+    MISSING = "missing"
+    # Over the limit: shown at once, while the person is still typing.
+    TOO_LONG = "too_long"
+    # Not in a recognised form (a handle): shown once the field is left.
+    INVALID = "invalid"
+    # Picked wrong: too many tags, an unknown tag, the same tag twice.
+    CHOICE = "choice"
+
+
 @dataclass(frozen=True, slots=True)
 class FieldError:
     field: str
     message: str
+    problem: Problem = Problem.INVALID
 
 
 class InvalidCard(Exception):  # noqa: N818 -- the name reads as the user mistake it reports
@@ -65,9 +80,13 @@ class InvalidCard(Exception):  # noqa: N818 -- the name reads as the user mistak
 
     def by_field(self) -> dict[str, str]:
         """Field name to its first message."""
-        found: dict[str, str] = {}
+        return {name: error.message for name, error in self.first_errors().items()}
+
+    def first_errors(self) -> dict[str, FieldError]:
+        """Field name to its first error."""
+        found: dict[str, FieldError] = {}
         for error in self.errors:
-            found.setdefault(error.field, error.message)
+            found.setdefault(error.field, error)
         return found
 
     def __reduce__(self) -> tuple[type[InvalidCard], tuple[tuple[FieldError, ...]]]:
@@ -128,15 +147,15 @@ def _too_long(noun: str, limit: int, text: str) -> str:
     return f"Keep the {noun} to {limit} characters — {len(text) - limit} too many."
 
 
-def _topic_error(topic: str, what: str) -> str | None:
+def _topic_error(topic: str, what: str) -> FieldError | None:
     if len(topic) < TOPIC_MIN or not _has_visible(topic):
-        return f"Give {what} a topic (at least {TOPIC_MIN} characters)."
+        return FieldError("topic", f"Give {what} a topic (at least {TOPIC_MIN} characters).", Problem.MISSING)
     if len(topic) > TOPIC_MAX:
-        return _too_long("topic", TOPIC_MAX, topic)
+        return FieldError("topic", _too_long("topic", TOPIC_MAX, topic), Problem.TOO_LONG)
     return None
 
 
-def _tag_errors(tags: tuple[str, ...], tag_keys: Collection[str]) -> list[str]:
+def _tag_errors(tags: tuple[str, ...], tag_keys: Collection[str]) -> list[FieldError]:
     messages: list[str] = []
     if len(tags) > TAGS_MAX:
         messages.append(f"Pick up to {TAGS_MAX} tags.")
@@ -146,7 +165,7 @@ def _tag_errors(tags: tuple[str, ...], tag_keys: Collection[str]) -> list[str]:
             messages.append(f"“{shown}” is not one of this event's tags.")
     if len(set(tags)) != len(tags):
         messages.append("Pick each tag only once.")
-    return messages
+    return [FieldError("tags", message, Problem.CHOICE) for message in messages]
 
 
 def _validate(fields: CardFields, tag_keys: Collection[str]) -> tuple[CardFields, list[FieldError]]:
@@ -157,20 +176,21 @@ def _validate(fields: CardFields, tag_keys: Collection[str]) -> tuple[CardFields
     handle = clean_text(fields.handle, multiline=False)
     tags = tuple(fields.tags)
 
-    if (message := _topic_error(topic, "your session")) is not None:
-        errors.append(FieldError("topic", message))
+    if (topic_error := _topic_error(topic, "your session")) is not None:
+        errors.append(topic_error)
     if len(description) > DESCRIPTION_MAX:
-        errors.append(FieldError("description", _too_long("description", DESCRIPTION_MAX, description)))
+        too_long = _too_long("description", DESCRIPTION_MAX, description)
+        errors.append(FieldError("description", too_long, Problem.TOO_LONG))
     if not _has_visible(host_name):
-        errors.append(FieldError("host_name", "Who is hosting? Add your name."))
+        errors.append(FieldError("host_name", "Who is hosting? Add your name.", Problem.MISSING))
     elif len(host_name) > HOST_NAME_MAX:
-        errors.append(FieldError("host_name", _too_long("name", HOST_NAME_MAX, host_name)))
+        errors.append(FieldError("host_name", _too_long("name", HOST_NAME_MAX, host_name), Problem.TOO_LONG))
     if handle:
         try:
             handle = parse_handle(handle).value
         except InvalidHandle as bad:
-            errors.append(FieldError("handle", bad.message))
-    errors.extend(FieldError("tags", message) for message in _tag_errors(tags, tag_keys))
+            errors.append(FieldError("handle", bad.message, Problem.INVALID))
+    errors.extend(_tag_errors(tags, tag_keys))
 
     return CardFields(topic, host_name, description, handle, tags), errors
 
@@ -183,21 +203,32 @@ def validate_card(fields: CardFields, tag_keys: Collection[str]) -> CardFields:
     return cleaned
 
 
+def check_card(fields: CardFields, tag_keys: Collection[str]) -> tuple[CardFields, dict[str, FieldError]]:
+    """For live validation, in one pass: the cleaned fields and each field's first error (empty when fine)."""
+    cleaned, errors = _validate(fields, tag_keys)
+    return cleaned, (InvalidCard(errors).first_errors() if errors else {})
+
+
 def field_errors(fields: CardFields, tag_keys: Collection[str]) -> dict[str, str]:
-    """For live validation: field name to the first message about it; empty when the card is fine."""
-    _, errors = _validate(fields, tag_keys)
-    return InvalidCard(errors).by_field() if errors else {}
+    """Field name to the first message about it; empty when the card is fine."""
+    return {name: error.message for name, error in check_card(fields, tag_keys)[1].items()}
+
+
+def check_idea(topic: str, note: str) -> tuple[tuple[str, str], dict[str, FieldError]]:
+    """For live validation: the cleaned topic and note, and each field's first error (empty when fine)."""
+    errors: list[FieldError] = []
+    topic = clean_text(topic, multiline=False)
+    note = clean_text(note, multiline=True)
+    if (topic_error := _topic_error(topic, "the idea")) is not None:
+        errors.append(topic_error)
+    if len(note) > IDEA_NOTE_MAX:
+        errors.append(FieldError("note", _too_long("note", IDEA_NOTE_MAX, note), Problem.TOO_LONG))
+    return (topic, note), (InvalidCard(errors).first_errors() if errors else {})
 
 
 def validate_idea(topic: str, note: str) -> tuple[str, str]:
     """A wish-list idea's topic and note, cleaned, or InvalidCard with fields "topic" and "note"."""
-    errors: list[FieldError] = []
-    topic = clean_text(topic, multiline=False)
-    note = clean_text(note, multiline=True)
-    if (message := _topic_error(topic, "the idea")) is not None:
-        errors.append(FieldError("topic", message))
-    if len(note) > IDEA_NOTE_MAX:
-        errors.append(FieldError("note", _too_long("note", IDEA_NOTE_MAX, note)))
+    cleaned, errors = check_idea(topic, note)
     if errors:
-        raise InvalidCard(errors)
-    return topic, note
+        raise InvalidCard(errors.values())
+    return cleaned

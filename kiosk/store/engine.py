@@ -32,11 +32,21 @@ _CONNECTION_PRAGMAS = (
 )
 
 
-def open_engine(db_path: Path) -> Engine:
-    """An engine for the SQLite file at `db_path`; nothing touches the file until the first connection."""
-    engine = sa.create_engine(f"sqlite:///{db_path}")
-    event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
+def sqlite_url(db_path: Path) -> str:
+    return f"sqlite:///{db_path}"
+
+
+def open_engine(target: str | sa.URL | Path) -> Engine:
+    """An engine for a database URL (SQLite for a kiosk, PostgreSQL for the hub) or a SQLite file's path.
+
+    Nothing touches the database until the first connection. SQLite connections get the kiosk's PRAGMAs and
+    real transactions; other databases are used as SQLAlchemy configures them.
+    """
+    url = sqlite_url(target) if isinstance(target, Path) else target
+    engine = sa.create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _on_connect)
+        event.listen(engine, "begin", _on_begin)
     return engine
 
 
@@ -72,15 +82,25 @@ def _on_begin(connection: Connection) -> None:
 
 
 def db_path_of(engine: Engine) -> Path:
+    """The SQLite file behind `engine`."""
+    if engine.dialect.name != "sqlite":
+        raise ValueError(f"{engine.dialect.name} databases are not files")
     return Path(engine.url.database or ":memory:")
 
 
-def explain_database_error(error: BaseException, db_path: Path) -> str:
+def database_label(engine: Engine) -> Path | str:
+    """What messages call the database: the SQLite file, or another database's URL without its password."""
+    if engine.dialect.name == "sqlite":
+        return db_path_of(engine)
+    return engine.url.render_as_string(hide_password=True)
+
+
+def explain_database_error(error: BaseException, db_path: Path | str) -> str:
     """A person's reading of what SQLite said; the raw text is kept at the end for whoever looks at the logs."""
     original = getattr(error, "orig", None) or error
     text = str(original)
     lowered = text.lower()
-    if "file is not a database" in lowered or "malformed" in lowered:
+    if ("file is not a database" in lowered or "malformed" in lowered) and isinstance(db_path, Path):
         # Only steps that work today, by hand: there is no restore command yet. The -wal/-shm files must go too,
         # or SQLite would replay the damaged file's journal onto the backup.
         return (
@@ -106,7 +126,7 @@ def explain_database_error(error: BaseException, db_path: Path) -> str:
 
 
 @contextmanager
-def database_errors(db_path: Path) -> Iterator[None]:
+def database_errors(db_path: Path | str) -> Iterator[None]:
     """Turn SQLite failures (damaged file, lock held too long, disk full) into `DatabaseUnavailable`.
 
     Integrity errors are not translated: they mean a rule was broken, and callers handle them (`SlotTaken`).

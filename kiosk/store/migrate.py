@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 # The newest migration's revision. Start-up compares the database against it directly, so Alembic (a third
 # of a second to import) is only loaded when there is something to upgrade; a test keeps it equal to
 # Alembic's own head.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -116,6 +116,7 @@ def _migrate_engine(engine: Engine, backup_time: datetime | None) -> Path | None
                     backup = _backup_before_upgrade(db_path, current, backup_time or datetime.now(UTC))
                     log.info("Backed up %s to %s before upgrading it from %s to %s", db_path, backup, current, head)
                 command.upgrade(alembic_config(connection), "head")
+                log.info("Upgraded the board's database %s from schema %s to %s", db_path, current or "(new)", head)
                 if is_sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:

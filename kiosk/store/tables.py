@@ -97,8 +97,6 @@ class SessionRow(SyncedRow, Base):
     idea_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("ideas.id"))
     # "pbkdf2_sha256$iterations$salt$hash"; the code itself is only ever shown once, to the host.
     edit_code_hash: Mapped[str]
-    failed_code_attempts: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None]
 
     __table_args__ = (
         # Two live cards in one room and hour are impossible, even when two kiosks race for the slot;
@@ -147,7 +145,9 @@ class AuditRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     at: Mapped[datetime]
+    # Who: the kiosk, and the kind of actor on it (kiosk.domain.actors.Role).
     kiosk_id: Mapped[str]
+    actor: Mapped[str]
     action: Mapped[str]
     entity: Mapped[str]
     entity_id: Mapped[str | None]
@@ -160,3 +160,24 @@ class AuditRow(Base):
         # AUTOINCREMENT: ids are never reused, so max(id) only ever grows and works as a change stamp.
         {"sqlite_autoincrement": True},
     )
+
+
+# -- kiosk-local tables: bookkeeping that must never travel to another kiosk ---------------------------------------
+
+
+class CodeLockRow(Base):
+    """Wrong edit codes typed at this kiosk for one card, and the pause they earned.
+
+    Kept apart from the card so that a pause on one kiosk never syncs to another, and so that counting a wrong
+    guess never looks like an edit of the card itself.
+    """
+
+    __tablename__ = "code_locks"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    failed_attempts: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]
+
+
+SYNCED_TABLES = (RoomRow, SessionRow, BlockRow, IdeaRow)
+LOCAL_TABLES = (AuditRow, CodeLockRow)

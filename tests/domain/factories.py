@@ -1,26 +1,20 @@
-"""A small three-room event for the domain tests: 10:00–18:00 in Denver, hourly slots."""
+"""The domain tests' event: the shared test event with the days (and blocks) a test needs, and no tags."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, time
+from datetime import date
 
 from kiosk.domain.model import Block, Event, Room
+from tests.factories import make_event
 
 
 def small_event(days: Sequence[date], blocks: Sequence[Block] = ()) -> Event:
-    return Event(
-        name="Test Con",
-        slug="test-con",
-        timezone="America/Denver",
+    return make_event(
         days=tuple(days),
-        first_slot=time(10),
-        last_slot_end=time(18),
-        slot_minutes=60,
-        rooms=(Room("a", "Room A"), Room("b", "Room B"), Room("c", "Room C")),
         blocks=tuple(blocks),
+        rooms=(Room("a", "Room A"), Room("b", "Room B"), Room("c", "Room C")),
+        tags=(),
         hashtag="#Test",
         base_url="https://example.org",
-        session_url_template="{base_url}/{id}",
-        share_url_template="https://example.org/share?text={text}",
     )

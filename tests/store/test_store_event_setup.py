@@ -37,7 +37,7 @@ def test_opening_a_new_board_stores_the_event_rooms_and_blocks(service: BoardSer
         ("c", "Room C", 2, False),
     ]
     assert service.blocks() == event.blocks
-    assert audit_actions(service) == ["event.sync"]
+    assert audit_actions(service) == ["event.apply_config"]
 
 
 def test_restarting_with_the_same_event_writes_nothing(
@@ -64,7 +64,7 @@ def test_a_changed_event_updates_rooms_and_blocks_in_one_audited_change(
     )
     actions_before = audit_actions(service)
 
-    BoardService(service.engine, changed, clock, "kiosk-a").sync_event()
+    BoardService(service.engine, changed, clock, "kiosk-a").apply_config()
 
     assert rooms_in_database(service) == [
         ("b", "Room B (big)", 0, False),
@@ -73,10 +73,10 @@ def test_a_changed_event_updates_rooms_and_blocks_in_one_audited_change(
         ("c", "Room C", 2, True),
     ]
     assert service.blocks() == (evening,)
-    assert audit_actions(service) == [*actions_before, "event.sync"]
+    assert audit_actions(service) == [*actions_before, "event.apply_config"]
     # A card in a room the event dropped cannot be placed on the grid; bringing the room back brings it back.
     assert service.cards() == ()
-    service.sync_event()
+    service.apply_config()
     assert service.cards() == (card_in_c,)
 
 
@@ -100,7 +100,7 @@ def test_blocks_made_by_staff_are_left_alone(service: BoardService, event: Event
             )
         )
 
-    BoardService(service.engine, replace(event, blocks=()), clock, "kiosk-a").sync_event()
+    BoardService(service.engine, replace(event, blocks=()), clock, "kiosk-a").apply_config()
 
     assert service.blocks() == (staff_block,)
 

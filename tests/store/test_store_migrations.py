@@ -17,7 +17,7 @@ from kiosk.store.errors import DatabaseUnavailable
 from kiosk.store.migrate import alembic_config, backup_to, current_revision, head_revision, migrate
 from kiosk.store.tables import Base
 
-TABLES = {"alembic_version", "rooms", "sessions", "blocks", "ideas", "audit_log"}
+TABLES = {"alembic_version", "rooms", "sessions", "blocks", "ideas", "audit_log", "code_locks"}
 
 
 def table_names(db_file: Path) -> set[str]:
@@ -119,8 +119,8 @@ def test_backup_to_writes_a_self_contained_copy_of_the_live_database(tmp_path: P
     keep_open = engine.connect()
     with engine.begin() as connection:
         connection.exec_driver_sql(
-            "INSERT INTO audit_log (at, kiosk_id, action, entity, detail) "
-            "VALUES ('2023-04-21 15:00:00.000000', 'k', 'card.add', 'session', '{}')"
+            "INSERT INTO audit_log (at, kiosk_id, actor, action, entity, detail) "
+            "VALUES ('2023-04-21 15:00:00.000000', 'k', 'host', 'card.add', 'session', '{}')"
         )
     target = tmp_path / "exports" / "copy.sqlite3"
 
@@ -144,3 +144,72 @@ def test_the_start_up_shortcut_knows_the_newest_migration() -> None:
     from kiosk.store.migrate import SCHEMA_HEAD, head_revision
 
     assert head_revision() == SCHEMA_HEAD, "update SCHEMA_HEAD in kiosk/store/migrate.py with the new migration"
+
+
+def test_upgrading_from_0001_moves_lockouts_to_the_kiosk_and_keeps_every_card(tmp_path: Path) -> None:
+    db_file = tmp_path / "board.sqlite3"
+    engine = open_engine(db_file)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO rooms VALUES ('00000000000000000000000000000001', '2023-04-21 15:00:00', "
+            "'2023-04-21 15:00:00', 1, 0, 'k', 'a', 'Room A', '', 0)"
+        )
+        for number, attempts, locked in ((1, 3, None), (2, 0, "2023-04-21 16:00:00"), (3, 0, None)):
+            connection.exec_driver_sql(
+                "INSERT INTO sessions VALUES (?, '2023-04-21 15:00:00', '2023-04-21 15:00:00', 1, 0, 'k', "
+                "'00000000000000000000000000000001', ?, '2023-04-21 17:00:00', ?, '', 'Zoë', '', '[]', NULL, '!', "
+                "?, ?)",
+                (f"{number:032x}", f"2023-04-21 1{number}:00:00", f"Card {number}", attempts, locked),
+            )
+        connection.exec_driver_sql(
+            "INSERT INTO audit_log (at, kiosk_id, action, entity, detail) "
+            "VALUES ('2023-04-21 15:00:00', 'k', 'card.add', 'session', '{}')"
+        )
+
+    backup = migrate(engine, backup_time=datetime(2023, 4, 22, tzinfo=UTC))
+
+    assert backup is not None and backup.exists()
+    with sqlite3.connect(db_file) as connection:
+        assert connection.execute("SELECT topic FROM sessions ORDER BY topic").fetchall() == [
+            ("Card 1",),
+            ("Card 2",),
+            ("Card 3",),
+        ]
+        locks = connection.execute("SELECT session_id, failed_attempts, locked_until FROM code_locks").fetchall()
+        assert sorted((session_id[-1], attempts, locked) for session_id, attempts, locked in locks) == [
+            ("1", 3, None),
+            ("2", 0, "2023-04-21 16:00:00"),
+        ]
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(sessions)")}
+        assert "failed_code_attempts" not in columns and "locked_until" not in columns
+        assert connection.execute("SELECT actor FROM audit_log").fetchall() == [("system",)]
+        # The rebuilt table still refuses two live cards in one slot.
+        index_sql = connection.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'uq_sessions_live_room_slot'"
+        ).fetchone()[0]
+        assert "WHERE deleted = false" in index_sql
+    engine.dispose()
+
+
+def test_an_upgrade_writes_one_line_to_the_log_not_alembics_narration(tmp_path: Path) -> None:
+    import logging
+
+    from kiosk.logsetup import configure_logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    log_file = configure_logging(tmp_path / "data")
+    try:
+        migrate(tmp_path / "data" / "board.sqlite3")
+        migrate(tmp_path / "data" / "board.sqlite3")  # at head: nothing to say
+    finally:
+        for handler in set(root.handlers) - set(handlers):
+            handler.close()
+            root.removeHandler(handler)
+        root.setLevel(level)
+    lines = log_file.read_text(encoding="utf-8").splitlines()
+    assert [line.split(": ", 1)[1] for line in lines if "kiosk.store.migrate" in line] == [
+        f"Upgraded the board's database {tmp_path / 'data' / 'board.sqlite3'} from schema (new) to {head_revision()}"
+    ]
+    assert not any("alembic" in line for line in lines)

@@ -29,7 +29,6 @@ def session_row(room_id: uuid.UUID, *, deleted: bool = False) -> SessionRow:
         topic="Direct insert",
         host_name="Aiko",
         edit_code_hash="!",
-        locked_until=None,
         idea_id=None,
     )
 

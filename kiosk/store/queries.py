@@ -1,0 +1,173 @@
+"""Reading the board: live cards, blocks and ideas as frozen domain objects, never ORM rows; the change stamp."""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from kiosk.domain.model import Block, Card, Idea
+from kiosk.store.context import StoreContext, reading
+from kiosk.store.errors import CardNotFound, IdeaNotFound
+from kiosk.store.tables import AuditRow, BlockRow, IdeaRow, RoomRow, SessionRow
+
+log = logging.getLogger(__name__)
+
+# The anti-spam limits count one kiosk's actions over the last minute.
+RATE_WINDOW = timedelta(seconds=60)
+
+
+def change_stamp(ctx: StoreContext) -> int:
+    """A number that changes whenever anything on the board changes, in this process or another.
+
+    Every change writes an audit row and audit ids are never reused, so the newest id is enough.
+    """
+    with reading(ctx) as s:
+        return s.scalar(sa.select(sa.func.max(AuditRow.id))) or 0
+
+
+def cards(ctx: StoreContext, day: date | None = None) -> tuple[Card, ...]:
+    """Live cards in time order then room order; with `day`, only those starting on that local day."""
+    query = live_cards_query().order_by(SessionRow.starts_at, RoomRow.position)
+    if day is not None:
+        start, end = ctx.event.local_day_bounds(day)
+        query = query.where(SessionRow.starts_at >= start, SessionRow.starts_at < end)
+    with reading(ctx) as s:
+        return tuple(card_of(row, room_key) for row, room_key in s.execute(query).tuples())
+
+
+def card(ctx: StoreContext, card_id: uuid.UUID) -> Card:
+    with reading(ctx) as s:
+        row, room_key = live_card_row(s, card_id)
+        return card_of(row, room_key)
+
+
+def blocks(ctx: StoreContext) -> tuple[Block, ...]:
+    with reading(ctx) as s:
+        return live_blocks(s)
+
+
+def ideas(ctx: StoreContext) -> tuple[Idea, ...]:
+    """The wish list: most votes first, then newest."""
+    query = (
+        sa.select(IdeaRow)
+        .where(IdeaRow.deleted.is_(False))
+        .order_by(IdeaRow.votes.desc(), IdeaRow.created_at.desc(), IdeaRow.id)
+    )
+    with reading(ctx) as s:
+        return tuple(idea_of(row) for row in s.scalars(query))
+
+
+# -- inside a transaction ------------------------------------------------------------------------------------------
+
+
+def live_cards_query() -> sa.Select[tuple[SessionRow, str]]:
+    # Cards in a room the event no longer has cannot be shown on the grid, so they are not "on the board".
+    return (
+        sa.select(SessionRow, RoomRow.key)
+        .join(RoomRow, SessionRow.room_id == RoomRow.id)
+        .where(SessionRow.deleted.is_(False), RoomRow.deleted.is_(False))
+    )
+
+
+def live_card_row(s: Session, card_id: uuid.UUID) -> tuple[SessionRow, str]:
+    found = s.execute(live_cards_query().where(SessionRow.id == card_id)).tuples().first()
+    if found is None:
+        raise CardNotFound()
+    return found
+
+
+def live_idea_row(s: Session, idea_id: uuid.UUID) -> IdeaRow:
+    row = s.get(IdeaRow, idea_id)
+    if row is None or row.deleted:
+        raise IdeaNotFound()
+    return row
+
+
+def live_room_rows(s: Session) -> dict[str, RoomRow]:
+    return {row.key: row for row in s.scalars(sa.select(RoomRow).where(RoomRow.deleted.is_(False)))}
+
+
+def live_blocks(s: Session) -> tuple[Block, ...]:
+    query = (
+        sa.select(BlockRow, RoomRow.key)
+        .join(RoomRow, BlockRow.room_id == RoomRow.id)
+        .where(BlockRow.deleted.is_(False), RoomRow.deleted.is_(False))
+        .order_by(BlockRow.starts_at, RoomRow.position)
+    )
+    return tuple(
+        Block(room_key=key, starts_at=row.starts_at, ends_at=row.ends_at, reason=row.reason, id=row.id)
+        for row, key in s.execute(query).tuples()
+    )
+
+
+def recent_actions(
+    s: Session, kiosk_id: str, action: str, since: datetime, *, entity_id: uuid.UUID | None = None
+) -> int:
+    """How many times a kiosk did `action` since `since`, from the audit log (what the rate limits count)."""
+    query = (
+        sa.select(sa.func.count())
+        .select_from(AuditRow)
+        .where(AuditRow.kiosk_id == kiosk_id, AuditRow.action == action, AuditRow.at > since)
+    )
+    if entity_id is not None:
+        query = query.where(AuditRow.entity_id == str(entity_id))
+    return s.scalar(query) or 0
+
+
+# -- rows to domain objects ------------------------------------------------------------------------------------------
+
+# Cards whose damaged tags were already logged, so a board that rereads every second logs each one once.
+_reported_damaged_tags: set[uuid.UUID] = set()
+
+
+def stored_tags(row: SessionRow) -> tuple[str, ...]:
+    """The card's tag keys; damaged JSON (a hand edit, a bad sync) reads as no tags, logged as an error.
+
+    Every read of the board goes through here, so raising would take the whole board down, every second, over one
+    card whose topic, host and slot are still good; losing its tag stripes is the smaller harm.
+    """
+    try:
+        tags = json.loads(row.tags)
+    except (ValueError, TypeError):
+        tags = None
+    if isinstance(tags, list) and all(isinstance(tag, str) for tag in tags):
+        return tuple(tags)
+    if row.id not in _reported_damaged_tags:
+        _reported_damaged_tags.add(row.id)
+        log.error("Session %s has damaged tags in the database (%.80r); showing it without tags", row.id, row.tags)
+    return ()
+
+
+def card_of(row: SessionRow, room_key: str) -> Card:
+    return Card(
+        id=row.id,
+        room_key=room_key,
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        topic=row.topic,
+        host_name=row.host_name,
+        description=row.description,
+        handle=row.handle,
+        tags=stored_tags(row),
+        idea_id=row.idea_id,
+        kiosk_id=row.kiosk_id,
+        version=row.version,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def idea_of(row: IdeaRow) -> Idea:
+    return Idea(
+        id=row.id,
+        topic=row.topic,
+        note=row.note,
+        votes=row.votes,
+        adopted_card_id=row.adopted_session_id,
+        created_at=row.created_at,
+    )

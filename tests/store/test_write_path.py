@@ -1,0 +1,161 @@
+"""One write path: every change goes through `kiosk.store.writes`, and leaves exactly one audit row with its actor."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from kiosk.domain.actors import Role
+from kiosk.domain.clock import ManualClock
+from kiosk.store import tables
+from kiosk.store.errors import SlotTaken, WrongEditCode
+from kiosk.store.service import BoardService
+from kiosk.store.tables import AuditRow
+from tests.store.conftest import DraftMaker
+
+PACKAGE = Path(__file__).resolve().parents[2] / "kiosk"
+READS = {"change_stamp", "cards", "card", "blocks", "ideas", "actor", "close", "open"}
+
+
+def audit_rows(service: BoardService) -> list[AuditRow]:
+    with Session(service.engine, expire_on_commit=False) as s:
+        return list(s.scalars(sa.select(AuditRow).order_by(AuditRow.id)))
+
+
+def public_methods() -> set[str]:
+    return {
+        name
+        for name, member in inspect.getmembers(BoardService)
+        if not name.startswith("_") and callable(member) and not isinstance(member, property)
+    }
+
+
+def writes(service: BoardService, make_draft: DraftMaker) -> dict[str, tuple[Callable[[], object], Role]]:
+    """Each public write method, called so that it changes something, and the actor it must record."""
+    added = service.add_card(make_draft("a", 0, 15, topic="Kept for edits"))
+    idea = service.add_idea("An idea to vote for")
+    return {
+        "add_card": (lambda: service.add_card(make_draft("c", 0, 16)), Role.HOST),
+        "update_card": (
+            lambda: service.update_card(added.card.id, added.edit_code, make_draft("a", 0, 15, topic="Edited")),
+            Role.HOST,
+        ),
+        "cancel_card": (lambda: service.cancel_card(added.card.id, added.edit_code), Role.HOST),
+        "check_edit_code": (lambda: _wrong_code(service, added.card.id), Role.HOST),
+        "add_idea": (lambda: service.add_idea("Another idea"), Role.ATTENDEE),
+        "vote_idea": (lambda: service.vote_idea(idea.id), Role.ATTENDEE),
+        "seed_demo": (lambda: _seed_on_empty(service), Role.SYSTEM),
+        "apply_config": (lambda: _apply_changed_config(service), Role.SYSTEM),
+    }
+
+
+def _wrong_code(service: BoardService, card_id: object) -> None:
+    # A right code changes nothing and records nothing; a wrong one is counted, and that is audited.
+    with pytest.raises(WrongEditCode):
+        service.check_edit_code(card_id, "not-it")  # type: ignore[arg-type]
+
+
+def _seed_on_empty(service: BoardService) -> None:
+    with service.engine.begin() as connection:
+        connection.execute(sa.text("UPDATE ideas SET adopted_session_id = NULL"))
+        connection.execute(sa.text("DELETE FROM sessions"))
+    assert service.seed_demo() > 0
+
+
+def _apply_changed_config(service: BoardService) -> None:
+    from dataclasses import replace
+
+    from kiosk.domain.model import Room
+
+    event = replace(service.event, rooms=(*service.event.rooms, Room("d", "Room D")))
+    assert BoardService(service.engine, event, service.clock, service.kiosk_id).apply_config()
+
+
+def test_every_public_method_is_known_as_a_read_or_a_write(service: BoardService, make_draft: DraftMaker) -> None:
+    assert public_methods() == READS | set(writes(service, make_draft)), "classify the new method in this test"
+
+
+@pytest.mark.parametrize(
+    "method",
+    ["add_card", "update_card", "cancel_card", "check_edit_code", "add_idea", "vote_idea", "seed_demo", "apply_config"],
+)
+def test_each_write_leaves_exactly_one_audit_row_naming_its_actor(
+    service: BoardService, make_draft: DraftMaker, clock: ManualClock, method: str
+) -> None:
+    call, role = writes(service, make_draft)[method]
+    before = audit_rows(service)
+
+    call()
+
+    new = audit_rows(service)[len(before) :]
+    assert len(new) == 1, [row.action for row in new]
+    assert (new[0].kiosk_id, new[0].actor) == ("kiosk-a", role.value)
+    assert new[0].at == clock.now()
+    json.loads(new[0].detail)
+
+
+def test_an_update_records_old_and_new_values(service: BoardService, make_draft: DraftMaker) -> None:
+    added = service.add_card(make_draft("a", 0, 15, topic="Before"))
+
+    service.update_card(added.card.id, added.edit_code, make_draft("a", 0, 15, topic="After"))
+
+    detail = json.loads(audit_rows(service)[-1].detail)
+    assert detail["changed"][f"sessions/{added.card.id}"]["topic"] == ["Before", "After"]
+
+
+def test_a_refused_change_leaves_no_trace(service: BoardService, make_draft: DraftMaker) -> None:
+    service.add_card(make_draft("a", 0, 15))
+    before = [row.id for row in audit_rows(service)]
+
+    with pytest.raises(SlotTaken):
+        service.add_card(make_draft("a", 0, 15, topic="Same slot"))
+
+    assert [row.id for row in audit_rows(service)] == before
+
+
+# --- nothing else constructs rows ---------------------------------------------------------------------------------
+
+ROW_CLASSES = {name for name in vars(tables) if name.endswith("Row") and name != "SyncedRow"}
+ALLOWED = {PACKAGE / "store" / "writes.py", PACKAGE / "store" / "tables.py"}
+
+
+def row_constructions(path: Path) -> list[str]:
+    """Where a module builds a table row or adds one to a session itself."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if name in ROW_CLASSES or (name in {"add", "add_all", "merge"} and _is_session(func)):
+            found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {name}")
+    return found
+
+
+def _is_session(func: ast.expr) -> bool:
+    target = func.value if isinstance(func, ast.Attribute) else None
+    text = ast.unparse(target) if target is not None else ""
+    return text in {"s", "session", "self.session", "c.session"} or text.endswith(".session")
+
+
+@pytest.mark.parametrize(
+    "path", sorted(set(PACKAGE.rglob("*.py")) - ALLOWED), ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_no_module_outside_the_write_path_constructs_a_row(path: Path) -> None:
+    assert row_constructions(path) == []
+
+
+def test_the_scan_catches_a_row_built_elsewhere(tmp_path: Path) -> None:
+    sample = PACKAGE / "store" / "_scan_sample.py"
+    try:
+        sample.write_text("def f(s):\n    s.add(SessionRow(id=1))\n", encoding="utf-8")
+        assert row_constructions(sample) == ["store/_scan_sample.py:2 add", "store/_scan_sample.py:2 SessionRow"]
+    finally:
+        sample.unlink()
