@@ -12,13 +12,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
-from kiosk.bootstrap import clock_for, load_config_for, open_service
+from kiosk.bootstrap import clock_and_note, load_config_for, open_service
 from kiosk.config import KioskConfig
 from kiosk.domain.clock import Clock
 from kiosk.options import RunOptions, parse_run_options
@@ -28,9 +28,13 @@ from kiosk.syslibs import missing_library_hint
 from kiosk.ui.attract import KioskAttract
 from kiosk.ui.board import KioskBoard
 from kiosk.ui.cardform import KioskCardForm
+from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.detail import KioskCardDetail
+from kiosk.ui.ideaform import KioskIdeaForm
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.qrimage import PROVIDER_ID, QrImageProvider
 from kiosk.ui.qtlog import install_qt_message_handler
+from kiosk.ui.router import KioskRouter
 from kiosk.ui.wishlist import KioskWishList
 
 log = logging.getLogger(__name__)
@@ -50,9 +54,13 @@ class KioskApp:
     engine: QQmlApplicationEngine
     window: QQuickWindow
     service: BoardService
+    feed: KioskChangeFeed
+    router: KioskRouter
     board: KioskBoard
+    detail: KioskCardDetail
     form: KioskCardForm
     wish_list: KioskWishList
+    idea_form: KioskIdeaForm
     attract: KioskAttract
     config: KioskConfig
     clock: Clock
@@ -66,7 +74,7 @@ class KioskApp:
             return
         self._closed = True
         self.idle.stop()
-        self.board.stop()
+        self.feed.stop()
         self.form.close()
         # A keyboard left up by a focused field breaks the input method for the next window in this process.
         QGuiApplication.inputMethod().hide()
@@ -78,6 +86,59 @@ class KioskApp:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         QThreadPool.globalInstance().waitForDone()
         self.service.close()
+
+
+@dataclass(frozen=True)
+class _ViewModels:
+    feed: KioskChangeFeed
+    router: KioskRouter
+    board: KioskBoard
+    detail: KioskCardDetail
+    form: KioskCardForm
+    wish_list: KioskWishList
+    idea_form: KioskIdeaForm
+    attract: KioskAttract
+
+    def for_qml(self) -> dict[str, QObject]:
+        return {
+            "feed": self.feed,
+            "router": self.router,
+            "board": self.board,
+            "detail": self.detail,
+            "form": self.form,
+            "wishList": self.wish_list,
+            "ideaForm": self.idea_form,
+            "attract": self.attract,
+        }
+
+
+def _view_models(service: BoardService, config: KioskConfig, clock: Clock, clock_note: str) -> _ViewModels:
+    """The view models, and the few links between them: each knows the feed and the router, never another."""
+    feed = KioskChangeFeed(service)
+    router = KioskRouter()
+    settings = config.kiosk
+    vms = _ViewModels(
+        feed=feed,
+        router=router,
+        board=KioskBoard(service, clock, feed, router, clock_note=clock_note),
+        detail=KioskCardDetail(service, feed, router),
+        form=KioskCardForm(
+            service,
+            feed,
+            router,
+            idle_seconds=settings.form_idle_seconds,
+            warning_seconds=settings.form_warning_seconds,
+        ),
+        wish_list=KioskWishList(service, feed, router),
+        idea_form=KioskIdeaForm(service, feed, router),
+        attract=KioskAttract(service, clock, feed, router),
+    )
+    vms.board.cardTapped.connect(vms.detail.show)
+    vms.board.freeSlotTapped.connect(vms.form.startAdd)
+    vms.detail.hostVerified.connect(vms.form.startEdit)
+    vms.wish_list.hostRequested.connect(vms.form.beginHostingIdea)
+    vms.idea_form.added.connect(vms.wish_list.welcome)
+    return vms
 
 
 def _application() -> QGuiApplication:
@@ -104,29 +165,21 @@ def build_kiosk(argv: list[str]) -> KioskApp:
     options = parse_run_options(argv)
     app = _application()
     config = load_config_for(options)
-    clock = clock_for(options, config.event)
+    clock, clock_note = clock_and_note(options, config.event)
     service = open_service(config, options, clock)
     if options.demo:
         added = service.seed_demo()
         log.info("demo: %s sample sessions added", added)
 
     _load_fonts()
-    board = KioskBoard(service, clock)
-    form = KioskCardForm(
-        service,
-        board,
-        idle_seconds=config.kiosk.form_idle_seconds,
-        warning_seconds=config.kiosk.form_warning_seconds,
-    )
+    vms = _view_models(service, config, clock, clock_note)
     # Basic: the plainest style, fully restyled by Theme; it can only be chosen before the first QML load.
     if QQuickStyle.name() != "Basic":
         QQuickStyle.setStyle("Basic")
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_DIR))
     engine.addImageProvider(PROVIDER_ID, QrImageProvider())
-    wish_list = KioskWishList(service, board)
-    attract = KioskAttract(service, board, clock)
-    engine.setInitialProperties({"board": board, "form": form, "wishList": wish_list, "attract": attract})
+    engine.setInitialProperties(vms.for_qml())
     load_errors: list[str] = []
     engine.warnings.connect(lambda errors: load_errors.extend(e.toString() for e in errors))
     engine.loadFromModule("Kiosk", "Main")
@@ -137,16 +190,34 @@ def build_kiosk(argv: list[str]) -> KioskApp:
     window = roots[0]
     _place_window(window, options)
 
-    form.closed.connect(lambda: _drop_text_focus(window))
-    form.finished.connect(lambda: _drop_text_focus(window))
+    vms.form.closed.connect(lambda: _drop_text_focus(window))
+    vms.form.finished.connect(lambda: _drop_text_focus(window))
     idle = IdleWatcher(config.kiosk.idle_seconds * 1000, parent=engine)
-    idle.idle.connect(board.goHome)
-    idle.idle.connect(attract.show)
-    idle.activity.connect(form.activity)
+    # After the idle time: today's board with nothing over it, then the attract screen on top.
+    idle.idle.connect(vms.router.goHome)
+    idle.idle.connect(vms.attract.show)
+    idle.activity.connect(vms.form.activity)
     app.installEventFilter(idle)
     idle.start()
-    board.start()
-    return KioskApp(app, engine, window, service, board, form, wish_list, attract, config, clock, options, idle)
+    vms.feed.start()
+    return KioskApp(
+        app=app,
+        engine=engine,
+        window=window,
+        service=service,
+        feed=vms.feed,
+        router=vms.router,
+        board=vms.board,
+        detail=vms.detail,
+        form=vms.form,
+        wish_list=vms.wish_list,
+        idea_form=vms.idea_form,
+        attract=vms.attract,
+        config=config,
+        clock=clock,
+        options=options,
+        idle=idle,
+    )
 
 
 def _drop_text_focus(window: QQuickWindow) -> None:
@@ -174,6 +245,12 @@ def _place_window(window: QQuickWindow, options: RunOptions) -> None:
         return
     # A kiosk: fullscreen, frameless, and no pointer on a touch screen.
     window.setFlag(Qt.WindowType.FramelessWindowHint, True)
+    # Kiosks often boot without a window manager, and then nothing resizes a fullscreen window: it would keep
+    # its 1920x1080 on a portrait screen. Take the screen's geometry ourselves, and follow it if it changes.
+    screen = window.screen()
+    if screen is not None:
+        window.setGeometry(screen.geometry())
+        screen.geometryChanged.connect(window.setGeometry)
     window.showFullScreen()
     window.requestActivate()
     QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))

@@ -5,20 +5,24 @@ It turns the domain's `attract_view` into plain strings for QML and keeps them c
 
 from __future__ import annotations
 
+import enum
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QEnum, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.attract import AttractMode, AttractView, RoomGlance, attract_view, sessions_first
 from kiosk.domain.clock import Clock
-from kiosk.domain.labels import long_day, weekday
+from kiosk.domain.labels import clock, long_day, weekday
 from kiosk.domain.model import Event
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
-from kiosk.ui.board import KioskBoard
+from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.router import KioskRouter, Overlay
+from kiosk.ui.viewstate import emit_changes, notify_signals
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -78,66 +82,108 @@ def room_entry(event: Event, glance: RoomGlance) -> dict[str, Any]:
     }
 
 
+class AttractScreenMode(enum.IntEnum):
+    """`kiosk.domain.attract.AttractMode`, as QML names it."""
+
+    Before = 0
+    Live = 1
+    Tomorrow = 2
+    Over = 3
+
+
+_MODES = {
+    AttractMode.BEFORE: AttractScreenMode.Before,
+    AttractMode.LIVE: AttractScreenMode.Live,
+    AttractMode.TOMORROW: AttractScreenMode.Tomorrow,
+    AttractMode.OVER: AttractScreenMode.Over,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AttractScreenView:
+    mode: int = int(AttractScreenMode.Live)
+    headline: str = ""
+    subline: str = ""
+    rooms: tuple[dict[str, Any], ...] = ()
+    under_way: bool = False
+    sessions_held: int = 0
+    clock_text: str = ""
+
+
+_SIGNALS = notify_signals(AttractScreenView)
+
+
 @QmlElement
 @QmlUncreatable("KioskAttract is created by the application and handed to Main.qml.")
 class KioskAttract(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
-    changed = Signal()
-    shownChanged = Signal()
+    QEnum(AttractScreenMode)
 
-    def __init__(self, service: BoardService, board: KioskBoard, clock: Clock, parent: QObject | None = None) -> None:
+    shownChanged = Signal()
+    modeChanged = Signal()
+    headlineChanged = Signal()
+    sublineChanged = Signal()
+    roomsChanged = Signal()
+    underWayChanged = Signal()
+    sessionsHeldChanged = Signal()
+    clockTextChanged = Signal()
+
+    def __init__(
+        self,
+        service: BoardService,
+        clock: Clock,
+        feed: KioskChangeFeed,
+        router: KioskRouter,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._event = service.event
         self._clock = clock
-        self._shown = False
-        self._mode = AttractMode.LIVE.value
-        self._headline = ""
-        self._subline = ""
-        self._rooms: list[dict[str, Any]] = []
-        self._sessions_held = 0
-        self._under_way = False
-        self._clock_text = ""
-        # While shown, follow the board: its reloads bring other kiosks' changes, its clock moves "min left".
-        board.boardReloaded.connect(self._refresh_if_shown)
-        board.clockChanged.connect(self._refresh_if_shown)
+        self._feed = feed
+        self._router = router
+        self._view = AttractScreenView()
+        # While shown, follow the board: other kiosks' changes, and the clock moving "min left".
+        feed.boardChanged.connect(self._refresh_if_shown)
+        feed.ticked.connect(self._refresh_if_shown)
+        router.overlayChanged.connect(self.shownChanged)
         self.refresh()
 
     # --- properties ------------------------------------------------------------------------------
 
     @Property(bool, notify=shownChanged)
     def shown(self) -> bool:
-        return self._shown
+        return self._router.current_overlay is Overlay.Attract
 
-    @Property(str, notify=changed)
-    def mode(self) -> str:
-        """ "before", "live", "tomorrow" or "over" (see kiosk.domain.attract.AttractMode)."""
-        return self._mode
+    @Property(int, notify=modeChanged)
+    def mode(self) -> int:
+        """An `AttractScreenMode`: before the conference, live, tomorrow's first sessions, or over."""
+        return self._view.mode
 
-    @Property(str, notify=changed)
+    @Property(str, notify=headlineChanged)
     def headline(self) -> str:
-        return self._headline
+        return self._view.headline
 
-    @Property(str, notify=changed)
+    @Property(str, notify=sublineChanged)
     def subline(self) -> str:
-        return self._subline
+        return self._view.subline
 
-    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]
+    @Property("QVariantList", notify=roomsChanged)  # type: ignore[arg-type]
     def rooms(self) -> list[dict[str, Any]]:
         """Rooms with sessions first, so a screen that cannot fit them all cuts the free ones."""
-        return self._rooms
+        return list(self._view.rooms)
 
-    @Property(bool, notify=changed)
+    @Property(bool, notify=underWayChanged)
     def underWay(self) -> bool:
         """A slot is running right now, so tiles say what is on now (and not only what comes next)."""
-        return self._under_way
+        return self._view.under_way
 
-    @Property(int, notify=changed)
+    @Property(int, notify=sessionsHeldChanged)
     def sessionsHeld(self) -> int:
-        return self._sessions_held
+        return self._view.sessions_held
 
-    @Property(str, notify=changed)
+    @Property(str, notify=clockTextChanged)
     def clockText(self) -> str:
-        return self._clock_text
+        return self._view.clock_text
 
     @Property(str, constant=True)
     def eventName(self) -> str:
@@ -152,11 +198,11 @@ class KioskAttract(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qml
     @Slot()
     def show(self) -> None:
         self.refresh()
-        self._set_shown(True)
+        self._router.open(Overlay.Attract)
 
     @Slot()
     def dismiss(self) -> None:
-        self._set_shown(False)
+        self._router.close(Overlay.Attract)
 
     @Slot()
     def refresh(self) -> None:
@@ -165,23 +211,26 @@ class KioskAttract(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qml
             view = attract_view(self._event, self._service.cards(), now, self._service.blocks())
         except StoreError as error:
             # An unattended screen keeps its last good view rather than going blank.
-            log.error("could not read the board for the attract screen: %s", error)
+            self._feed.report(str(error))
             return
-        self._mode = view.mode.value
-        self._headline, self._subline = headline_for(self._event, view, now)
-        self._rooms = [room_entry(self._event, g) for g in sessions_first(view.rooms)]
-        self._sessions_held = view.sessions_held
-        self._under_way = view.under_way
-        self._clock_text = self._event.local(now).strftime("%H:%M")
-        self.changed.emit()
+        headline, subline = headline_for(self._event, view, now)
+        old, self._view = (
+            self._view,
+            AttractScreenView(
+                mode=int(_MODES[view.mode]),
+                headline=headline,
+                subline=subline,
+                rooms=tuple(room_entry(self._event, g) for g in sessions_first(view.rooms)),
+                under_way=view.under_way,
+                sessions_held=view.sessions_held,
+                clock_text=clock(self._event.local(now)),
+            ),
+        )
+        emit_changes(self, old, self._view, _SIGNALS)
 
     # --- internals -------------------------------------------------------------------------------
 
+    @Slot()
     def _refresh_if_shown(self) -> None:
-        if self._shown:
+        if self._router.current_overlay is Overlay.Attract:
             self.refresh()
-
-    def _set_shown(self, shown: bool) -> None:
-        if shown != self._shown:
-            self._shown = shown
-            self.shownChanged.emit()

@@ -6,6 +6,7 @@ a test fails while the committed file is out of date.
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -17,7 +18,19 @@ import PySide6
 UI_DIR = Path(__file__).resolve().parent
 QMLTYPES = UI_DIR / "qml" / "Kiosk" / "kiosk.qmltypes"
 # Every module that registers a type with @QmlElement.
-VIEW_MODEL_SOURCES = ("board.py", "slotmodel.py", "cardform.py", "wishlist.py", "attract.py")
+VIEW_MODEL_SOURCES = (
+    "attract.py",
+    "board.py",
+    "cardform.py",
+    "changefeed.py",
+    "detail.py",
+    "ideaform.py",
+    "preview.py",
+    "router.py",
+    "slotmodel.py",
+    "tags.py",
+    "wishlist.py",
+)
 
 _QT = Path(PySide6.__file__).resolve().parent / "Qt"
 
@@ -56,20 +69,53 @@ def generate(target: Path = QMLTYPES) -> str:
             for cls in entry["classes"]
             if cls.get("superClasses")
         }
-    text = _with_prototypes(target.read_text(encoding="utf-8"), bases)
+    text = _with_prototypes_and_enums(target.read_text(encoding="utf-8"), bases, _enums())
     target.write_text(text, encoding="utf-8")
     return text
 
 
-def _with_prototypes(text: str, bases: dict[str, str]) -> str:
-    """qmltyperegistrar drops the base class of Python types; without it qmllint cannot type-check them."""
+def _enums() -> dict[str, list[tuple[str, list[str]]]]:
+    """Each registered class's `QEnum`s (name and keys), read from the live meta-objects.
+
+    pyside6-metaobjectdump does not know `QEnum`, so without these qmllint would not know `KioskRouter.Board`.
+    """
+    found: dict[str, list[tuple[str, list[str]]]] = {}
+    for source in VIEW_MODEL_SOURCES:
+        module = importlib.import_module(f"kiosk.ui.{source.removesuffix('.py')}")
+        for value in vars(module).values():
+            meta = getattr(value, "staticMetaObject", None)
+            if not isinstance(value, type) or value.__module__ != module.__name__ or meta is None:
+                continue
+            enums = []
+            for index in range(meta.enumeratorOffset(), meta.enumeratorCount()):
+                enum = meta.enumerator(index)
+                enums.append((enum.name(), [enum.key(i) for i in range(enum.keyCount())]))
+            if enums:
+                found[value.__name__] = enums
+    return found
+
+
+def _with_prototypes_and_enums(text: str, bases: dict[str, str], enums: dict[str, list[tuple[str, list[str]]]]) -> str:
+    """qmltyperegistrar drops the base class of Python types, and their enums; without them qmllint cannot
+    type-check QML that uses them."""
     out: list[str] = []
     for line in text.splitlines(keepends=True):
         out.append(line)
         name = line.strip().removeprefix('name: "').removesuffix('"')
-        if line.strip().startswith('name: "') and name in bases:
-            indent = line[: len(line) - len(line.lstrip())]
+        if not line.strip().startswith('name: "'):
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        if name in bases:
             out.append(f'{indent}prototype: "{bases[name]}"\n')
+        for enum_name, keys in enums.get(name, []):
+            values = ", ".join(f'"{key}"' for key in keys)
+            block = (
+                f"{indent}Enum {{",
+                f'{indent}    name: "{enum_name}"',
+                f"{indent}    values: [{values}]",
+                f"{indent}}}",
+            )
+            out.append("\n".join(block) + "\n")
     return "".join(out)
 
 

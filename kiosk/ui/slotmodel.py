@@ -5,10 +5,10 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QEnum, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.domain.model import Cell, DayGrid, Event
+from kiosk.domain.model import Cell, DayGrid, Event, SlotState
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -16,8 +16,26 @@ QML_IMPORT_MAJOR_VERSION = 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
+class SlotKind(enum.IntEnum):
+    """What a slot is, for QML to decide how it looks (`kiosk.domain.model.SlotState`)."""
+
+    Free = 0
+    Booked = 1
+    Blocked = 2
+    Past = 3
+
+
+_KIND = {
+    SlotState.FREE: SlotKind.Free,
+    SlotState.BOOKED: SlotKind.Booked,
+    SlotState.BLOCKED: SlotKind.Blocked,
+    SlotState.PAST: SlotKind.Past,
+}
+
+
 class SlotRole(enum.IntEnum):
     State = Qt.ItemDataRole.UserRole + 1
+    Kind = enum.auto()
     Topic = enum.auto()
     Host = enum.auto()
     Handle = enum.auto()
@@ -33,7 +51,9 @@ class SlotRole(enum.IntEnum):
 
 
 _ROLE_NAMES = {
+    # The automation contract's name for the state, as text: "free", "booked", "blocked" or "past".
     SlotRole.State: b"slotState",
+    SlotRole.Kind: b"kind",
     SlotRole.Topic: b"topic",
     SlotRole.Host: b"host",
     SlotRole.Handle: b"handle",
@@ -52,14 +72,12 @@ _ROLE_NAMES = {
 @QmlElement
 @QmlUncreatable("The slot model belongs to KioskBoard.")
 class KioskSlotModel(QAbstractTableModel):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
-    def __init__(self, event: Event) -> None:
-        super().__init__()
+    QEnum(SlotKind)
+
+    def __init__(self, event: Event, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._event = event
         self._grid: DayGrid | None = None
-
-    @property
-    def grid(self) -> DayGrid | None:
-        return self._grid
 
     def set_grid(self, grid: DayGrid) -> None:
         """Swap in a new grid; same shape keeps the delegates and only signals changed cells."""
@@ -104,6 +122,8 @@ class KioskSlotModel(QAbstractTableModel):  # type: ignore[operator]  # PySide6 
         match role:
             case SlotRole.State | Qt.ItemDataRole.DisplayRole:
                 return cell.state.value
+            case SlotRole.Kind:
+                return int(_KIND[cell.state])
             case SlotRole.Topic:
                 return card.topic if card else ""
             case SlotRole.Host:

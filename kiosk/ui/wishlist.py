@@ -28,10 +28,10 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.labels import clock, short_day
 from kiosk.domain.model import Event, Idea
-from kiosk.domain.validation import InvalidCard, validate_idea
 from kiosk.store.errors import CardNotFound, IdeaNotFound, StoreError
 from kiosk.store.service import BoardService
-from kiosk.ui.board import KioskBoard
+from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.router import KioskRouter, Page
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -40,8 +40,6 @@ log = logging.getLogger(__name__)
 
 # Long enough to read a sentence from two metres, short enough not to answer the next person's tap.
 MESSAGE_MS = 4000
-
-IDEA_FIELDS = ("topic", "note")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -154,26 +152,29 @@ class KioskIdeaModel(QAbstractListModel):  # type: ignore[operator]  # PySide6 s
 class KioskWishList(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
     countChanged = Signal()
     messageChanged = Signal()
+    # "Host this": the host's form takes the idea to the next free slot tapped (wired by the application).
+    hostRequested = Signal(str, str)  # idea id, topic
 
     # `parent` is keyword-only so a stray third argument fails loudly instead of becoming the Qt parent.
-    def __init__(self, service: BoardService, board: KioskBoard, *, parent: QObject | None = None) -> None:
+    def __init__(
+        self, service: BoardService, feed: KioskChangeFeed, router: KioskRouter, *, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._event = service.event
-        self._board = board
+        self._feed = feed
+        self._router = router
         self._model = KioskIdeaModel(self)
         self._message = ""
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.setInterval(MESSAGE_MS)
+        self._message_timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
         self._message_timer.timeout.connect(self._clear_message)
-        # The board polls the database every second and reloads on any change, here or on another kiosk.
-        board.boardReloaded.connect(self.refresh)
+        # Ideas, votes and adoptions change here and on other kiosks alike.
+        feed.boardChanged.connect(self.refresh)
         self.refresh()
 
     # --- properties ------------------------------------------------------------------------------
 
-    @Property(QObject, constant=True)
+    @Property(KioskIdeaModel, constant=True)
     def ideas(self) -> KioskIdeaModel:
         return self._model
 
@@ -194,57 +195,47 @@ class KioskWishList(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
             rows = [self._entry(idea) for idea in self._service.ideas()]
         except StoreError as error:
             # Keep showing the last good list rather than an empty one.
-            log.error("could not read the wish list: %s", error)
-            self._show_message(str(error))
+            self._feed.report(str(error))
             return
         before = self._model.rowCount()
         self._model.set_rows(rows)
         if self._model.rowCount() != before:
             self.countChanged.emit()
 
-    @Slot(str, result="QVariantMap")
-    def vote(self, idea_id: str) -> dict[str, Any]:
+    @Slot(str)
+    def vote(self, idea_id: str) -> None:
         """The "+1, I'd come" button: counted once per idea in a while, and only so many a minute per kiosk."""
         try:
             idea = self._service.vote_idea(uuid.UUID(idea_id))
         except ValueError:
-            return self._fail(IdeaNotFound().message)
+            self._show_message(IdeaNotFound().message)
+            return
         except IdeaNotFound as error:
             self.refresh()
-            return self._fail(str(error))
+            self._show_message(str(error))
+            return
         except StoreError as error:
             # RateLimited lands here too: its message says how long to wait.
-            return self._fail(str(error))
+            self._show_message(str(error))
+            return
         self._show_message(f"Thanks! Your +1 for “{idea.topic}” is counted.")
-        self._board.reload()
-        return {"ok": True, "message": self._message, "votes": idea.votes}
+        self._feed.poke()
 
-    @Slot(str, str, result="QVariantMap")
-    def addIdea(self, topic: str, note: str) -> dict[str, Any]:
-        """Save a new idea; on a mistake, a message for each field and nothing written."""
-        errors = dict.fromkeys(IDEA_FIELDS, "")
-        try:
-            idea = self._service.add_idea(topic, note)
-        except InvalidCard as invalid:
-            errors.update((name, message) for name, message in invalid.by_field().items() if name in errors)
-            return {"ok": False, "errors": errors, "message": ""}
-        except StoreError as error:
-            log.error("could not add an idea: %s", error)
-            return {"ok": False, "errors": errors, "message": f"Your idea could not be added yet: {error}"}
-        self._show_message(f"“{idea.topic}” is on the wish list. Thank you!")
-        # Every view reloads at once; this list with them, through boardReloaded.
-        self._board.reload()
-        return {"ok": True, "errors": errors, "message": self._message, "ideaId": str(idea.id)}
+    @Slot(str)
+    def hostIdea(self, idea_id: str) -> None:
+        """ "Host this": back to the grid, where the next free slot tapped opens the form with the idea."""
+        row = self._model.row_of(idea_id)
+        if row < 0:
+            return
+        self.hostRequested.emit(idea_id, self._model.rows[row].topic)
+        self._router.showPage(Page.Board)
 
-    @Slot(str, str, result="QVariantMap")
-    def ideaErrors(self, topic: str, note: str) -> dict[str, str]:
-        """As-you-type checks with the store's own rules: field name to its message, "" when it is fine."""
-        errors = dict.fromkeys(IDEA_FIELDS, "")
-        try:
-            validate_idea(topic, note)
-        except InvalidCard as invalid:
-            errors.update((name, message) for name, message in invalid.by_field().items() if name in errors)
-        return errors
+    @Slot(str)
+    def welcome(self, idea_id: str) -> None:
+        """A new idea is on the list (`KioskIdeaForm.added`): thank whoever added it."""
+        row = self._model.row_of(idea_id)
+        if row >= 0:
+            self._show_message(f"“{self._model.rows[row].topic}” is on the wish list. Thank you!")
 
     @Slot(str, result=int)
     def rowOf(self, idea_id: str) -> int:
@@ -271,10 +262,6 @@ class KioskWishList(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
             # The session was cancelled or its room left the event: the idea is up for grabs again.
             return ""
         return room_and_time(self._event, card.room_key, card.starts_at)
-
-    def _fail(self, message: str) -> dict[str, Any]:
-        self._show_message(message)
-        return {"ok": False, "message": message}
 
     def _show_message(self, text: str) -> None:
         self._message_timer.start()

@@ -38,6 +38,11 @@ def find_item(window: QQuickWindow, name: str) -> QQuickItem | None:
     return items[0] if items else None
 
 
+def find_shown(window: QQuickWindow, name: str) -> QQuickItem | None:
+    """The item with this objectName that a person can see (several screens may name a button alike)."""
+    return next((item for item in find_items(window, name) if is_shown(item)), None)
+
+
 def find_object(window: QQuickWindow, name: str) -> QObject | None:
     """Non-visual objects too, such as Popups, which are not items themselves."""
     found = window.findChild(QObject, name)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.domain.clock import ManualClock
 from kiosk.store.service import BoardService, CardDraft
 from kiosk.ui.app import KioskApp
+from kiosk.ui.formview import FormMode, FormStage
 from tests.ui.conftest import MakeKiosk, config_with, reveal_slot
 from tests.ui.driver import (
     find_item,
@@ -61,8 +62,9 @@ def fill_card(kiosk: KioskApp, qtbot: QtBot, topic: str, host: str) -> None:
 
 
 def scroll_into_view(kiosk: KioskApp, item: QQuickItem) -> None:
-    sheet = find_item(kiosk.window, "addCardSheet")
-    QMetaObject.invokeMethod(sheet, "reveal", Q_ARG(QQuickItem, item))
+    """What a person does with a flick: bring a part of the form above the keyboard."""
+    fields = find_item(kiosk.window, "cardFormFields")
+    QMetaObject.invokeMethod(fields, "reveal", Q_ARG(QQuickItem, item), Q_ARG(QQuickItem, item))
     QTest.qWait(250)  # the form scrolls with a short animation
 
 
@@ -195,7 +197,7 @@ def add_card_with_code(kiosk: KioskApp, hour: int, topic: str = "Packaging clini
             room_key=event.rooms[3].key, starts_at=event.at(event.days[0], time(hour)), topic=topic, host_name="Zoë"
         )
     )
-    kiosk.board.reload()
+    kiosk.feed.poke()
     return added.edit_code
 
 
@@ -241,7 +243,7 @@ def test_host_edits_then_cancels_with_the_code(make_kiosk: MakeKiosk, qtbot: QtB
     code = add_card_with_code(kiosk, 15)
     open_host_pad(kiosk, qtbot, "1500")
     enter_code(kiosk, code)
-    qtbot.waitUntil(lambda: kiosk.form.property("isOpen") and kiosk.form.property("mode") == "edit")
+    qtbot.waitUntil(lambda: kiosk.form.property("isOpen") and kiosk.form.property("mode") == FormMode.Edit)
     assert kiosk.form.property("topic") == "Packaging clinic"
     fill_card(kiosk, qtbot, "", "")  # focus lands in the topic field first
     topic = find_item(kiosk.window, "topicFieldInput")
@@ -252,20 +254,20 @@ def test_host_edits_then_cancels_with_the_code(make_kiosk: MakeKiosk, qtbot: QtB
     submit = find_item(kiosk.window, "submitButton")
     assert submit is not None
     tap(kiosk.window, submit)
-    qtbot.waitUntil(lambda: kiosk.form.property("stage") == "saved")
+    qtbot.waitUntil(lambda: kiosk.form.property("stage") == FormStage.Saved)
     assert [c.topic for c in kiosk.service.cards() if c.host_name == "Zoë"] == ["Packaging clinic, part 2"]
     kiosk.form.close()
 
     open_host_pad(kiosk, qtbot, "1500")
     enter_code(kiosk, code)
-    qtbot.waitUntil(lambda: kiosk.form.property("mode") == "edit" and kiosk.form.property("isOpen"))
+    qtbot.waitUntil(lambda: kiosk.form.property("mode") == FormMode.Edit and kiosk.form.property("isOpen"))
     wait_detail_closed(kiosk, qtbot)
     cancel = find_item(kiosk.window, "cancelSessionButton")
     qtbot.waitUntil(lambda: cancel is not None and is_shown(cancel))
     assert cancel is not None
     tap(kiosk.window, cancel)
     tap(kiosk.window, cancel)  # the second tap confirms
-    qtbot.waitUntil(lambda: kiosk.form.property("stage") == "cancelled")
+    qtbot.waitUntil(lambda: kiosk.form.property("stage") == FormStage.Cancelled)
     room = kiosk.config.event.rooms[3].key
     cell = find_item(kiosk.window, f"slot-{room}-1500")
     assert cell is not None and cell.property("slotState") == "free"
@@ -312,11 +314,11 @@ def test_rate_limit_is_a_friendly_message_and_keeps_the_text(
         tap(kiosk.window, submit)
         QTest.qWait(50)
         if topic == "First talk":
-            qtbot.waitUntil(lambda: kiosk.form.property("stage") == "saved")
+            qtbot.waitUntil(lambda: kiosk.form.property("stage") == FormStage.Saved)
             kiosk.form.close()
     notice = find_item(kiosk.window, "formNotice")
     assert notice is not None and is_shown(notice) and notice.property("text")
-    assert kiosk.form.property("topic") == "Second talk" and kiosk.form.property("stage") == "form"
+    assert kiosk.form.property("topic") == "Second talk" and kiosk.form.property("stage") == FormStage.Editing
     assert [c.topic for c in kiosk.service.cards()] == ["First talk"]
 
 
@@ -325,7 +327,7 @@ def test_cancel_confirmation_is_never_carried_over_to_the_next_host(make_kiosk: 
     code = add_card_with_code(kiosk, 15)
     open_host_pad(kiosk, qtbot, "1500")
     enter_code(kiosk, code)
-    qtbot.waitUntil(lambda: kiosk.form.property("mode") == "edit" and kiosk.form.property("isOpen"))
+    qtbot.waitUntil(lambda: kiosk.form.property("mode") == FormMode.Edit and kiosk.form.property("isOpen"))
     wait_detail_closed(kiosk, qtbot)
     cancel = find_item(kiosk.window, "cancelSessionButton")
     assert cancel is not None
@@ -338,13 +340,13 @@ def test_cancel_confirmation_is_never_carried_over_to_the_next_host(make_kiosk: 
 
     open_host_pad(kiosk, qtbot, "1500")
     enter_code(kiosk, code)
-    qtbot.waitUntil(lambda: kiosk.form.property("mode") == "edit" and kiosk.form.property("isOpen"))
+    qtbot.waitUntil(lambda: kiosk.form.property("mode") == FormMode.Edit and kiosk.form.property("isOpen"))
     wait_detail_closed(kiosk, qtbot)
     cancel = find_item(kiosk.window, "cancelSessionButton")
     assert cancel is not None and cancel.property("text") == "Cancel this session"
     tap(kiosk.window, cancel)
     QTest.qWait(100)
-    assert kiosk.form.property("stage") == "form"
+    assert kiosk.form.property("stage") == FormStage.Editing
     assert [c.topic for c in kiosk.service.cards()] == ["Packaging clinic"]
 
 
@@ -358,13 +360,13 @@ def test_editing_an_adopted_card_keeps_the_idea_adopted(make_kiosk: MakeKiosk, q
             room_key=event.rooms[3].key, starts_at=start, topic="Type hints clinic", host_name="Zoë", idea_id=idea.id
         )
     )
-    kiosk.board.reload()
+    kiosk.feed.poke()
     open_host_pad(kiosk, qtbot, "1500")
     enter_code(kiosk, added.edit_code)
-    qtbot.waitUntil(lambda: kiosk.form.property("mode") == "edit" and kiosk.form.property("isOpen"))
+    qtbot.waitUntil(lambda: kiosk.form.property("mode") == FormMode.Edit and kiosk.form.property("isOpen"))
     kiosk.form.setField("description", "Bring a project with no hints yet.")
     kiosk.form.submit()
-    qtbot.waitUntil(lambda: kiosk.form.property("stage") == "saved")
+    qtbot.waitUntil(lambda: kiosk.form.property("stage") == FormStage.Saved)
     (still,) = [i for i in kiosk.service.ideas() if i.id == idea.id]
     assert still.adopted_card_id == added.card.id
 
@@ -377,7 +379,7 @@ def test_the_success_screen_closes_itself_so_the_code_does_not_linger(
     kiosk.form.setField("topic", "Board games")
     kiosk.form.setField("hostName", "Ada")
     kiosk.form.submit()
-    qtbot.waitUntil(lambda: kiosk.form.property("stage") == "saved")
+    qtbot.waitUntil(lambda: kiosk.form.property("stage") == FormStage.Saved)
     qtbot.waitUntil(lambda: not kiosk.form.property("isOpen"), timeout=8000)
 
 
@@ -389,12 +391,12 @@ def test_a_slot_that_ends_while_the_host_types_offers_the_next_day(make_kiosk: M
     kiosk.form.setField("hostName", "Ada")
     QTest.qWait(3500)  # 18:00 passes: the day's last slot is over
     kiosk.form.submit()
-    qtbot.waitUntil(lambda: kiosk.form.property("stage") == "conflict")
+    qtbot.waitUntil(lambda: kiosk.form.property("stage") == FormStage.Conflict)
     assert kiosk.form.property("topic") == "Late thoughts"
     first = find_item(kiosk.window, "alternative-0")
     assert first is not None and "Sat 22 Apr" in first.property("text")
     QTest.qWait(300)  # the form scrolls up to the message first
     tap(kiosk.window, first)
-    qtbot.waitUntil(lambda: kiosk.form.property("stage") == "saved")
+    qtbot.waitUntil(lambda: kiosk.form.property("stage") == FormStage.Saved)
     (card,) = [c for c in kiosk.service.cards() if c.topic == "Late thoughts"]
     assert kiosk.config.event.local(card.starts_at).date().isoformat() == "2023-04-22"

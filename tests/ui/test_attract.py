@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
@@ -15,15 +14,14 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.config import load_config
 from kiosk.domain.attract import AttractView, attract_view
-from kiosk.domain.clock import ManualClock
 from kiosk.domain.model import Card, Event
 from kiosk.paths import DEMO_CONFIG
 from kiosk.store.errors import StoreError
-from kiosk.store.service import BoardService, CardDraft
+from kiosk.store.service import CardDraft
 from kiosk.ui.app import KioskApp
-from kiosk.ui.attract import KioskAttract, headline_for
-from kiosk.ui.board import KioskBoard
-from tests.ui.conftest import MakeKiosk, config_with
+from kiosk.ui.attract import AttractScreenMode, KioskAttract, headline_for
+from kiosk.ui.router import Overlay
+from tests.ui.conftest import Kit, MakeKiosk, config_with
 from tests.ui.driver import find_item, find_object, is_shown, tap_at, walk_items
 
 
@@ -182,67 +180,54 @@ def demo_event() -> Event:
 
 
 @pytest.fixture
-def vm(
-    qapp: object, demo_event: Event, tmp_path: Path
-) -> Iterator[tuple[KioskAttract, KioskBoard, BoardService, ManualClock]]:
-    clock = ManualClock(demo_event.at(demo_event.days[0], time(11, 35)))
-    service = BoardService.open(tmp_path / "vm", demo_event, clock, "test-kiosk")
-    service.seed_demo()
-    board = KioskBoard(service, clock)
-    attract = KioskAttract(service, board, clock)
-    yield attract, board, service, clock
-    board.stop()
-    service.close()
+def attract(kit: Kit) -> KioskAttract:
+    return KioskAttract(kit.service, kit.clock, kit.feed, kit.router)
 
 
-def test_minutes_left_move_with_the_boards_clock(
-    vm: tuple[KioskAttract, KioskBoard, BoardService, ManualClock],
-) -> None:
-    attract, board, _, clock = vm
+def test_minutes_left_move_with_the_kiosks_clock(attract: KioskAttract, kit: Kit) -> None:
     attract.show()
     assert attract.property("shown") is True
     on_now = [r for r in attract.property("rooms") if r["nowTopic"]]
     assert on_now and all(r["nowLeft"] == "25 min left" for r in on_now)
-    clock.advance(timedelta(minutes=10))
-    board.tick()  # the board's once-a-second tick: the minute changed, so its clock signal fires
+    kit.clock.advance(timedelta(minutes=10))
+    kit.feed.ticked.emit()  # the kiosk's once-a-second heartbeat
     on_now = [r for r in attract.property("rooms") if r["nowTopic"]]
     assert on_now and all(r["nowLeft"] == "15 min left" for r in on_now)
     assert attract.property("clockText") == "11:45"
 
 
-def test_rooms_with_sessions_come_first(vm: tuple[KioskAttract, KioskBoard, BoardService, ManualClock]) -> None:
-    attract, *_ = vm
+def test_rooms_with_sessions_come_first(attract: KioskAttract) -> None:
     free = [r["free"] for r in attract.property("rooms")]
     assert free == sorted(free), "free rooms must follow the rooms with sessions"
     assert all(isinstance(r["roomName"], str) and r["roomName"] for r in attract.property("rooms"))
 
 
 def test_a_broken_database_keeps_the_last_view(
-    vm: tuple[KioskAttract, KioskBoard, BoardService, ManualClock], monkeypatch: pytest.MonkeyPatch
+    attract: KioskAttract, kit: Kit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    attract, _, service, clock = vm
     attract.show()
     before = (attract.property("mode"), attract.property("headline"), attract.property("rooms"))
 
     def broken(*_: object) -> None:
         raise StoreError("The board's database cannot be read.")
 
-    monkeypatch.setattr(service, "cards", broken)
-    clock.set(datetime(2023, 4, 24, 12, tzinfo=UTC))
+    monkeypatch.setattr(kit.service, "cards", broken)
+    kit.clock.set(datetime(2023, 4, 24, 12, tzinfo=UTC))
     attract.refresh()
     assert (attract.property("mode"), attract.property("headline"), attract.property("rooms")) == before
+    assert "cannot be read" in kit.feed.property("problem")
 
 
-def test_dismiss_hides_and_refreshes_stop(vm: tuple[KioskAttract, KioskBoard, BoardService, ManualClock]) -> None:
-    attract, board, _, clock = vm
+def test_dismiss_hides_and_refreshes_stop(attract: KioskAttract, kit: Kit) -> None:
     attract.show()
+    assert kit.router.property("overlay") == Overlay.Attract
     attract.dismiss()
-    assert attract.property("shown") is False
-    clock.set(datetime(2023, 4, 24, 12, tzinfo=UTC))
-    board.tick()
-    assert attract.property("mode") == "live", "a hidden attract screen does not follow the clock"
+    assert attract.property("shown") is False and kit.router.property("overlay") == Overlay.NoOverlay
+    kit.clock.set(datetime(2023, 4, 24, 12, tzinfo=UTC))
+    kit.feed.ticked.emit()
+    assert attract.property("mode") == AttractScreenMode.Live, "a hidden attract screen does not follow the clock"
     attract.show()
-    assert attract.property("mode") == "over"
+    assert attract.property("mode") == AttractScreenMode.Over
     assert attract.property("headline") == "Thank you!"
     assert attract.property("sessionsHeld") > 0
 

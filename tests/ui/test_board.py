@@ -248,7 +248,7 @@ def test_a_long_host_name_stays_inside_the_detail_sheet(make_kiosk: MakeKiosk, q
             handle="@maximiliana@social.example.org",
         )
     )
-    kiosk.board.reload()
+    kiosk.feed.poke()
     tap(kiosk.window, slot(kiosk, event.rooms[0].key, "1500"))
     detail = find_object(kiosk.window, "cardDetail")
     assert detail is not None
@@ -259,3 +259,15 @@ def test_a_long_host_name_stays_inside_the_detail_sheet(make_kiosk: MakeKiosk, q
     for item in walk_items(kiosk.window.contentItem()):
         if item.property("text") in (long_name, "@maximiliana@social.example.org") and is_shown(item):
             assert item.mapToScene(QPointF(item.width(), 0)).x() <= sheet_right
+
+
+def test_the_demo_after_its_conference_opens_a_board_that_can_be_tried(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    """`kiosk --demo` today, years after PyCon US 2023: its own clock, said on screen, and free slots to tap."""
+    kiosk = make_kiosk("--demo", now=None)
+    note = find_item(kiosk.window, "clockNote")
+    assert note is not None and is_shown(note) and note.property("text") == "demo clock"
+    assert kiosk.board.property("dayIndex") == 0 and kiosk.board.property("nowRow") == 1
+    free = [i for i in walk_items(kiosk.window.contentItem()) if i.property("slotState") == "free" and is_shown(i)]
+    assert free, "a newcomer can add a card"
+    tap(kiosk.window, free[0])
+    qtbot.waitUntil(lambda: kiosk.form.property("isOpen") is True)

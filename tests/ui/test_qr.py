@@ -37,7 +37,7 @@ def open_card(kiosk: KioskApp, qtbot: QtBot, topic: str, host: str, hour: int) -
             room_key=room, starts_at=event.at(event.days[0], time(hour)), topic=topic, host_name=host, handle="@ada"
         )
     )
-    kiosk.board.reload()
+    kiosk.feed.poke()
     hhmm = f"{hour:02d}00"
     reveal_slot(kiosk, room, hhmm)
     cell = find_item(kiosk.window, f"slot-{room}-{hhmm}")

@@ -14,11 +14,14 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.app import KioskApp
+from kiosk.ui.formview import FormStage
+from kiosk.ui.router import Page
 from kiosk.ui.wishlist import IdeaEntry, IdeaRole, KioskIdeaModel, KioskWishList
 from tests.ui.conftest import MakeKiosk, reveal_slot
 from tests.ui.driver import (
     find_item,
     find_items,
+    find_shown,
     is_shown,
     keyboard_keys,
     tap,
@@ -36,7 +39,7 @@ def open_wish_list(kiosk: KioskApp, qtbot: QtBot) -> QQuickItem:
     tab = find_item(kiosk.window, "wishListTab")
     assert tab is not None
     tap(kiosk.window, tab)
-    qtbot.waitUntil(lambda: kiosk.board.property("page") == "wishlist")
+    qtbot.waitUntil(lambda: kiosk.router.property("page") == Page.WishList)
     ideas = find_item(kiosk.window, "wishList")
     assert ideas is not None
     qtbot.waitUntil(lambda: is_shown(ideas))
@@ -113,7 +116,7 @@ def test_demo_ideas_are_listed_with_topics_and_counts(make_kiosk: MakeKiosk, qtb
     tab = find_item(kiosk.window, "dayTab-1")
     assert tab is not None
     tap(kiosk.window, tab)
-    qtbot.waitUntil(lambda: kiosk.board.property("page") == "board")
+    qtbot.waitUntil(lambda: kiosk.router.property("page") == Page.Board)
     qtbot.waitUntil(lambda: is_shown(find_item(kiosk.window, "boardGrid")))
     assert not is_shown(find_item(kiosk.window, "wishList"))
 
@@ -189,6 +192,15 @@ def test_idea_form_checks_as_you_type_and_forgets_on_cancel(make_kiosk: MakeKios
     cancel = find_item(kiosk.window, "ideaCancelButton")
     assert cancel is not None
     tap(kiosk.window, cancel)
+    # Something was typed: Cancel asks before throwing it away, and "Keep editing" keeps every character.
+    keep = find_shown(kiosk.window, "keepEditingButton")
+    assert keep is not None
+    tap(kiosk.window, keep)
+    assert kiosk.idea_form.property("topic") == "Go" + "x" * 80
+    tap(kiosk.window, cancel)
+    discard = find_shown(kiosk.window, "discardButton")
+    assert discard is not None
+    tap(kiosk.window, discard)
     qtbot.waitUntil(lambda: not is_shown(find_item(kiosk.window, "ideaForm")))
     assert kiosk.service.ideas() == before
     # Opening it again starts blank: the half-typed topic was only ever in memory and is gone.
@@ -204,8 +216,8 @@ def test_leaving_the_page_drops_a_half_typed_idea(make_kiosk: MakeKiosk, qtbot: 
     open_wish_list(kiosk, qtbot)
     open_idea_form(kiosk, qtbot)
     type_hardware(kiosk.window, "Half an idea")
-    kiosk.board.goHome()  # what the idle timer does when the person walks away
-    qtbot.waitUntil(lambda: kiosk.board.property("page") == "board")
+    kiosk.router.goHome()  # what the idle timer does when the person walks away
+    qtbot.waitUntil(lambda: kiosk.router.property("page") == Page.Board)
     wait_keyboard_away(kiosk, qtbot)
     open_wish_list(kiosk, qtbot)
     assert not is_shown(find_item(kiosk.window, "ideaForm"))
@@ -277,7 +289,7 @@ def test_host_this_takes_the_idea_to_a_free_slot_and_shows_it_adopted(make_kiosk
     open_wish_list(kiosk, qtbot)
     idea = kiosk.service.ideas()[1]
     tap(kiosk.window, child(idea_row(kiosk, qtbot, idea.id), "hostIdeaButton"))
-    qtbot.waitUntil(lambda: kiosk.board.property("page") == "board")
+    qtbot.waitUntil(lambda: kiosk.router.property("page") == Page.Board)
     assert kiosk.form.property("ideaTopic") == idea.topic
     qtbot.waitUntil(lambda: is_shown(find_item(kiosk.window, "boardGrid")))
 
@@ -299,7 +311,7 @@ def test_host_this_takes_the_idea_to_a_free_slot_and_shows_it_adopted(make_kiosk
     assert submit is not None
     qtbot.waitUntil(lambda: submit.isEnabled())
     tap(kiosk.window, submit)
-    qtbot.waitUntil(lambda: kiosk.form.property("stage") == "saved")
+    qtbot.waitUntil(lambda: kiosk.form.property("stage") == FormStage.Saved)
     card = next(c for c in kiosk.service.cards() if c.topic == idea.topic)
     assert card.idea_id == idea.id
     assert next(i for i in kiosk.service.ideas() if i.id == idea.id).adopted_card_id == card.id
@@ -344,8 +356,8 @@ def test_idea_model_contract_through_votes_additions_and_removals(
 ) -> None:
     kiosk = make_kiosk("--demo")
     # Parented to the engine so it outlives the test body until the model tester has finished.
-    wish_list = KioskWishList(kiosk.service, kiosk.board, parent=kiosk.engine)
-    model = wish_list.property("ideas")
+    wish_list = KioskWishList(kiosk.service, kiosk.feed, kiosk.router, parent=kiosk.engine)
+    model = wish_list.ideas
     assert isinstance(model, KioskIdeaModel)
     qtmodeltester.check(model, force_py=True)  # type: ignore[no-untyped-call]
     assert [model.data(model.index(r), IdeaRole.Topic) for r in range(model.rowCount())] == [
@@ -354,7 +366,7 @@ def test_idea_model_contract_through_votes_additions_and_removals(
     # A vote that reorders the list, and a new idea, arrive through the board's reload.
     kiosk.service.vote_idea(kiosk.service.ideas()[-1].id)
     kiosk.service.add_idea("Something new")
-    kiosk.board.reload()
+    kiosk.feed.poke()
     expected = [str(i.id) for i in kiosk.service.ideas()]
     assert [model.data(model.index(r), IdeaRole.IdeaId) for r in range(model.rowCount())] == expected
     assert wish_list.property("count") == len(expected)
@@ -369,17 +381,3 @@ def test_idea_model_contract_through_votes_additions_and_removals(
         model.set_rows(target)
         assert list(model.rows) == target
         rows = target or list(model.rows)
-
-
-def test_slots_never_raise_and_explain_problems(make_kiosk: MakeKiosk) -> None:
-    kiosk = make_kiosk("--demo")
-    wish_list = KioskWishList(kiosk.service, kiosk.board, parent=kiosk.engine)
-    assert wish_list.ideaErrors("Go", "") == {"topic": "Give the idea a topic (at least 3 characters).", "note": ""}
-    assert wish_list.ideaErrors("Good topic", "x" * 201)["note"].startswith("Keep the note to 200 characters")
-    result = wish_list.addIdea("  ", "")
-    assert result["ok"] is False and result["errors"]["topic"]
-    gone = wish_list.vote("not-a-uuid")
-    assert gone["ok"] is False and gone["message"]
-    missing = wish_list.vote(str(uuid.uuid4()))
-    assert missing == {"ok": False, "message": "This idea is no longer on the wish list."}
-    assert wish_list.property("message") == missing["message"]

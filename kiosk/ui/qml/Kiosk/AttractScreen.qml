@@ -12,8 +12,8 @@ Rectangle {
     required property KioskAttract attract
 
     readonly property bool portrait: height > width
-    readonly property bool over: attract.mode === "over"
-    readonly property bool live: attract.mode === "live"
+    readonly property bool over: attract.mode === KioskAttract.Over
+    readonly property bool live: attract.mode === KioskAttract.Live
     // A slot is running: tiles carry a last line (what follows, or "free now") and the headline pulses.
     readonly property bool underWay: attract.underWay
     readonly property int margin: Theme.px(44)
@@ -47,7 +47,7 @@ Rectangle {
                 elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: Theme.frameMuted
-                font { family: Theme.fontFamily; pixelSize: Theme.px(28); weight: Font.DemiBold }
+                font: Theme.font(Theme.px(28), Font.DemiBold)
                 text: qsTr("%1 · Open Spaces").arg(screen.attract.eventName)
             }
             Row {
@@ -79,7 +79,7 @@ Rectangle {
                     elide: Text.ElideRight
                     textFormat: Text.PlainText
                     color: Theme.frameText
-                    font { family: Theme.fontFamily; pixelSize: Theme.px(screen.portrait ? 54 : 62); weight: Font.Bold }
+                    font: Theme.font(Theme.px(screen.portrait ? 54 : 62), Font.Bold)
                     text: screen.attract.headline
                 }
             }
@@ -89,7 +89,7 @@ Rectangle {
                 elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: Theme.frameMuted
-                font { family: Theme.fontFamily; pixelSize: Theme.px(28); weight: Font.Medium }
+                font: Theme.font(Theme.px(28), Font.Medium)
                 text: screen.attract.subline
             }
         }
@@ -99,7 +99,7 @@ Rectangle {
             anchors { right: parent.right; verticalCenter: parent.verticalCenter }
             textFormat: Text.PlainText
             color: Theme.frameText
-            font { family: Theme.fontFamily; pixelSize: Theme.px(screen.portrait ? 88 : 104); weight: Font.DemiBold; features: { "tnum": 1 } }
+            font: Theme.figures(Theme.px(screen.portrait ? 88 : 104), Font.DemiBold)
             text: screen.attract.clockText
         }
     }
@@ -174,7 +174,7 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             textFormat: Text.PlainText
             color: Theme.frameText
-            font { family: Theme.fontFamily; pixelSize: Theme.px(112); weight: Font.Bold }
+            font: Theme.font(Theme.px(112), Font.Bold)
             text: screen.attract.headline
         }
         Text {
@@ -184,7 +184,7 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             textFormat: Text.PlainText
             color: Theme.card
-            font { family: Theme.fontFamily; pixelSize: Theme.px(280); weight: Font.Bold; features: { "tnum": 1 } }
+            font: Theme.figures(Theme.px(280), Font.Bold)
             text: String(screen.attract.sessionsHeld)
         }
         Text {
@@ -193,7 +193,7 @@ Rectangle {
             wrapMode: Text.Wrap
             textFormat: Text.PlainText
             color: Theme.frameMuted
-            font { family: Theme.fontFamily; pixelSize: Theme.px(44); weight: Font.Medium }
+            font: Theme.font(Theme.px(44), Font.Medium)
             text: screen.attract.subline
         }
     }
@@ -206,7 +206,7 @@ Rectangle {
         elide: Text.ElideRight
         textFormat: Text.PlainText
         color: Theme.frameMuted
-        font { family: Theme.fontFamily; pixelSize: Theme.px(30); weight: Font.Medium }
+        font: Theme.font(Theme.px(30), Font.Medium)
         text: qsTr("Touch anywhere to see the whole board · %1").arg(screen.attract.hashtag)
     }
 
@@ -268,7 +268,7 @@ Rectangle {
                 elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: tile.room.free ? Theme.accent : Theme.inkMuted
-                font { family: Theme.fontFamily; pixelSize: tile.nameSize; weight: Font.Bold }
+                font: Theme.font(tile.nameSize, Font.Bold)
                 text: tile.room.roomName
             }
             Rectangle {
@@ -286,7 +286,7 @@ Rectangle {
                     anchors.centerIn: parent
                     textFormat: Text.PlainText
                     color: tile.hasNow ? Theme.frameText : badge.tone
-                    font { family: Theme.fontFamily; pixelSize: tile.badgeSize; weight: Font.Bold; features: { "tnum": 1 } }
+                    font: Theme.figures(tile.badgeSize, Font.Bold)
                     text: tile.hasNow ? qsTr("Now · %1").arg(tile.room.nowLeft)
                           : tile.mainTopic === "" ? qsTr("Not open now")
                           : screen.live ? qsTr("Next %1").arg(tile.room.nextTime)
@@ -311,7 +311,7 @@ Rectangle {
                 minimumPixelSize: tile.hostSize
                 textFormat: Text.PlainText
                 color: Theme.accent
-                font { family: Theme.fontFamily; pixelSize: tile.topicSize; weight: Font.Bold }
+                font: Theme.font(tile.topicSize, Font.Bold)
                 text: qsTr("Free — add yours")
             }
             Text {
@@ -320,7 +320,7 @@ Rectangle {
                 elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: Theme.accent
-                font { family: Theme.fontFamily; pixelSize: tile.hostSize; weight: Font.Medium }
+                font: Theme.font(tile.hostSize, Font.Medium)
                 text: qsTr("Nothing booked yet")
             }
         }
@@ -346,7 +346,7 @@ Rectangle {
                 textFormat: Text.PlainText
                 color: tile.mainTopic !== "" ? Theme.ink : Theme.inkMuted
                 lineHeight: 0.95
-                font { family: Theme.fontFamily; pixelSize: tile.topicSize; weight: Font.Bold }
+                font: Theme.font(tile.topicSize, Font.Bold)
                 text: tile.mainTopic !== "" ? tile.mainTopic : tile.room.blockedReason
             }
             Text {
@@ -355,7 +355,7 @@ Rectangle {
                 elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: Theme.inkMuted
-                font { family: Theme.fontFamily; pixelSize: tile.hostSize; weight: Font.Medium }
+                font: Theme.font(tile.hostSize, Font.Medium)
                 text: tile.mainTopic !== "" ? tile.mainHost : qsTr("until %1").arg(tile.room.blockedUntil)
             }
         }
@@ -378,7 +378,7 @@ Rectangle {
                 textFormat: Text.PlainText
                 // Invitations in the accent colour, like the free tiles; facts in ink.
                 color: tile.invites ? Theme.accent : (tile.blocked ? Theme.inkMuted : Theme.ink)
-                font { family: Theme.fontFamily; pixelSize: tile.hostSize; weight: Font.DemiBold }
+                font: Theme.font(tile.hostSize, Font.DemiBold)
                 text: tile.afterText
             }
         }
@@ -407,7 +407,7 @@ Rectangle {
                 elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: rest.allFree ? Theme.accent : Theme.frameText
-                font { family: Theme.fontFamily; pixelSize: Math.round(Math.min(Theme.px(46), rest.height * 0.15)); weight: Font.Bold }
+                font: Theme.font(Math.round(Math.min(Theme.px(46), rest.height * 0.15)), Font.Bold)
                 text: rest.allFree ? qsTr("Free — add yours") : qsTr("+%1 more rooms").arg(rest.rooms.length)
             }
             // Non-breaking spaces keep "Room 155A" on one line when the list wraps.
@@ -418,7 +418,7 @@ Rectangle {
                 elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: rest.allFree ? Theme.accent : Theme.frameMuted
-                font { family: Theme.fontFamily; pixelSize: Math.round(Math.min(Theme.px(27), rest.height * 0.095)); weight: Font.Medium }
+                font: Theme.font(Math.round(Math.min(Theme.px(27), rest.height * 0.095)), Font.Medium)
                 text: (rest.allFree ? qsTr("%1 rooms: %2").arg(rest.rooms.length) : qsTr("On the board: %1"))
                       .arg(rest.rooms.map(room => room.roomName.replace(/ /g, "\u00a0")).join(" · "))
             }

@@ -9,8 +9,6 @@ Rectangle {
 
     required property KioskBoard board
 
-    signal slotTapped(int row, int column)
-
     readonly property int roomCount: grid.board.rooms.length
     readonly property int hourCount: grid.board.hours.length
     readonly property real columnWidth: Math.max(Theme.minColumnWidth,
@@ -75,7 +73,7 @@ Rectangle {
                     horizontalAlignment: Text.AlignHCenter
                     elide: Text.ElideRight
                     color: Theme.ink
-                    font { family: Theme.fontFamily; pixelSize: Theme.roomSize; weight: Font.Bold }
+                    font: Theme.font(Theme.roomSize, Font.Bold)
                     text: roomCell.modelData.name
                 }
                 Text {
@@ -84,7 +82,7 @@ Rectangle {
                     horizontalAlignment: Text.AlignHCenter
                     elide: Text.ElideRight
                     color: Theme.inkMuted
-                    font { family: Theme.fontFamily; pixelSize: Theme.roomNoteSize }
+                    font: Theme.font(Theme.roomNoteSize, Font.Normal)
                     text: roomCell.modelData.note
                 }
             }
@@ -122,7 +120,7 @@ Rectangle {
                 id: hourLabel
                 anchors { top: parent.top; topMargin: Theme.gap + Theme.px(3); horizontalCenter: parent.horizontalCenter }
                 color: hourCell.current ? "white" : Theme.ink
-                font { family: Theme.fontFamily; pixelSize: Theme.hourSize; weight: Font.DemiBold; features: { "tnum": 1 } }
+                font: Theme.figures(Theme.hourSize, Font.DemiBold)
                 text: hourCell.modelData
             }
         }
@@ -143,7 +141,7 @@ Rectangle {
         rowHeightProvider: function(row) { return grid.rowHeight; }
 
         delegate: SlotCell {
-            onTapped: (row, column) => grid.slotTapped(row, column)
+            onTapped: (row, column) => grid.board.tapSlot(row, column)
         }
 
         // The band behind the hour under way, and the line at this minute.

@@ -7,6 +7,8 @@ Rectangle {
     id: header
 
     required property KioskBoard board
+    required property KioskRouter router
+    readonly property bool showingBoard: router.page === KioskRouter.Board
 
     // Portrait and small windows put the day tabs on a row of their own under the title and clock.
     readonly property bool stacked: width < Theme.px(1500)
@@ -29,7 +31,7 @@ Rectangle {
             width: parent.width
             elide: Text.ElideRight
             color: Theme.frameText
-            font { family: Theme.fontFamily; pixelSize: Theme.titleSize; weight: Font.Bold }
+            font: Theme.font(Theme.titleSize, Font.Bold)
             text: header.board.eventName
         }
         Text {
@@ -37,7 +39,7 @@ Rectangle {
             width: parent.width
             elide: Text.ElideRight
             color: Theme.frameMuted
-            font { family: Theme.fontFamily; pixelSize: Theme.tabSize; weight: Font.Medium }
+            font: Theme.font(Theme.tabSize, Font.Medium)
             text: qsTr("Open Spaces")
         }
     }
@@ -56,7 +58,7 @@ Rectangle {
 
                 required property int index
                 required property var modelData
-                readonly property bool selected: index === header.board.dayIndex && header.board.page === "board"
+                readonly property bool selected: index === header.board.dayIndex && header.showingBoard
 
                 objectName: "dayTab-" + index
                 width: Math.max(Theme.minTouch, label.implicitWidth + Theme.pad * 2)
@@ -71,18 +73,18 @@ Rectangle {
                     Text {
                         anchors.horizontalCenter: parent.horizontalCenter
                         color: tab.selected ? Theme.frame : Theme.frameText
-                        font { family: Theme.fontFamily; pixelSize: Theme.tabSize; weight: Font.Bold }
+                        font: Theme.font(Theme.tabSize, Font.Bold)
                         text: tab.modelData.weekday
                     }
                     Text {
                         anchors.horizontalCenter: parent.horizontalCenter
                         color: tab.selected ? Theme.inkMuted : Theme.frameMuted
-                        font { family: Theme.fontFamily; pixelSize: Theme.smallSize }
+                        font: Theme.font(Theme.smallSize, Font.Normal)
                         text: tab.modelData.date
                     }
                 }
 
-                TapHandler {
+                KioskTap {
                     onTapped: header.board.selectDay(tab.index)
                 }
             }
@@ -92,7 +94,7 @@ Rectangle {
         Rectangle {
             id: wishTab
 
-            readonly property bool selected: header.board.page === "wishlist"
+            readonly property bool selected: !header.showingBoard
 
             objectName: "wishListTab"
             width: Math.max(Theme.minTouch, wishLabel.implicitWidth + Theme.pad * 2)
@@ -107,30 +109,43 @@ Rectangle {
                 Text {
                     anchors.horizontalCenter: parent.horizontalCenter
                     color: wishTab.selected ? Theme.frame : Theme.card
-                    font { family: Theme.fontFamily; pixelSize: Theme.tabSize; weight: Font.Bold }
+                    font: Theme.font(Theme.tabSize, Font.Bold)
                     text: qsTr("Wish list")
                 }
                 Text {
                     anchors.horizontalCenter: parent.horizontalCenter
                     color: wishTab.selected ? Theme.inkMuted : Theme.frameMuted
-                    font { family: Theme.fontFamily; pixelSize: Theme.smallSize }
+                    font: Theme.font(Theme.smallSize, Font.Normal)
                     text: qsTr("ideas to host")
                 }
             }
 
-            TapHandler {
+            KioskTap {
                 onTapped: header.board.showWishList()
             }
         }
     }
 
-    Text {
+    Column {
         id: clock
-        objectName: "clock"
         anchors { right: parent.right; rightMargin: Theme.pad * 2 }
         y: (header.rowHeight - height) / 2
-        color: Theme.frameText
-        font { family: Theme.fontFamily; pixelSize: Theme.clockSize; weight: Font.DemiBold; features: { "tnum": 1 } }
-        text: header.board.clockText
+
+        Text {
+            objectName: "clock"
+            anchors.right: parent.right
+            color: Theme.frameText
+            font: Theme.figures(Theme.clockSize, Font.DemiBold)
+            text: header.board.clockText
+        }
+        // Not the real time (the demo's clock, a rehearsal): say so under the clock.
+        Text {
+            objectName: "clockNote"
+            anchors.right: parent.right
+            visible: text !== ""
+            color: Theme.card
+            font: Theme.font(Theme.smallSize, Font.DemiBold)
+            text: header.board.clockNote
+        }
     }
 }

@@ -2,22 +2,24 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// A session's details, everything shown as the host wrote it (plain text).
+// A session's details, everything shown as the host wrote it (plain text). It is up while the router says the
+// detail overlay is; closing it any way (✕, a tap outside) tells the router.
 Sheet {
-    id: detail
+    id: sheet
+
+    required property KioskCardDetail detail
+    required property KioskRouter router
+    // "I'm the host" swaps the QR codes for the code keypad.
+    property bool enteringCode: false
+    readonly property bool wanted: router.overlay === KioskRouter.Detail
 
     objectName: "cardDetail"
-    property var info: ({})
-    property KioskCardForm form
-    property bool enteringCode: false
-
-    function show(details: var): void {
-        info = details;
+    onWantedChanged: wanted ? open() : close()
+    onAboutToShow: {
         enteringCode = false;
         codePad.clear();
-        codePad.message = "";
-        open();
     }
+    onClosed: sheet.detail.close()
 
     Column {
         width: parent.width
@@ -26,10 +28,10 @@ Sheet {
         Text {
             width: parent.width
             color: Theme.accent
-            font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
+            font: Theme.font(Theme.bodySize, Font.DemiBold)
             textFormat: Text.PlainText
             elide: Text.ElideRight
-            text: (detail.info.when ?? "") + "  ·  " + (detail.info.roomName ?? "")
+            text: sheet.detail.when + "  ·  " + sheet.detail.roomName
         }
         Text {
             objectName: "cardTitle"
@@ -39,8 +41,8 @@ Sheet {
             elide: Text.ElideRight
             textFormat: Text.PlainText
             color: Theme.ink
-            font { family: Theme.fontFamily; pixelSize: Theme.sheetTitleSize; weight: Font.Bold }
-            text: detail.info.topic ?? ""
+            font: Theme.font(Theme.sheetTitleSize, Font.Bold)
+            text: sheet.detail.topic
         }
         Row {
             id: hostRow
@@ -52,8 +54,8 @@ Sheet {
                 elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: Theme.ink
-                font { family: Theme.fontFamily; pixelSize: Theme.bodySize + Theme.px(2); weight: Font.DemiBold }
-                text: detail.info.host ?? ""
+                font: Theme.font(Theme.bodySize + Theme.px(2), Font.DemiBold)
+                text: sheet.detail.host
             }
             Text {
                 id: handleText
@@ -62,31 +64,33 @@ Sheet {
                 elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: Theme.accent
-                font { family: Theme.fontFamily; pixelSize: Theme.bodySize + Theme.px(2) }
-                text: detail.info.handle ?? ""
+                font: Theme.font(Theme.bodySize + Theme.px(2), Font.Normal)
+                text: sheet.detail.handle
             }
         }
         Flow {
             width: parent.width
             spacing: Theme.gap
-            visible: (detail.info.tags ?? []).length > 0
+            visible: tagChips.count > 0
             Repeater {
-                model: detail.info.tags ?? []
+                id: tagChips
+                model: sheet.detail.tags
                 delegate: Rectangle {
                     id: chip
-                    required property var modelData
+                    required property string label
+                    required property string colour
                     width: chipText.implicitWidth + Theme.pad * 1.5
                     height: chipText.implicitHeight + Theme.gap
                     radius: height / 2
                     color: Theme.paper
-                    border { width: Theme.px(3); color: chip.modelData.colour }
+                    border { width: Theme.px(3); color: chip.colour }
                     Text {
                         id: chipText
                         anchors.centerIn: parent
                         textFormat: Text.PlainText
                         color: Theme.ink
-                        font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(1); weight: Font.DemiBold }
-                        text: chip.modelData.label
+                        font: Theme.font(Theme.smallSize + Theme.px(1), Font.DemiBold)
+                        text: chip.label
                     }
                 }
             }
@@ -100,38 +104,38 @@ Sheet {
             textFormat: Text.PlainText
             color: Theme.ink
             lineHeight: 1.15
-            font { family: Theme.fontFamily; pixelSize: Theme.bodySize }
-            text: detail.info.description ?? ""
+            font: Theme.font(Theme.bodySize, Font.Normal)
+            text: sheet.detail.description
         }
         Text {
             width: parent.width
             visible: text !== ""
             textFormat: Text.PlainText
             color: Theme.inkMuted
-            font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(2) }
-            text: detail.info.roomNote ?? ""
+            font: Theme.font(Theme.smallSize + Theme.px(2), Font.Normal)
+            text: sheet.detail.roomNote
         }
 
         // Point a phone at the wall: the session's page, a calendar entry, a ready-made post.
         Row {
-            visible: !detail.enteringCode && (detail.info.sessionPayload ?? "") !== ""
+            visible: !sheet.enteringCode && sheet.detail.sessionPayload !== ""
             spacing: Theme.pad * 2
             QrCode {
                 objectName: "sessionQr"
-                payload: detail.info.sessionPayload ?? ""
-                source: detail.info.sessionQrSource ?? ""
+                payload: sheet.detail.sessionPayload
+                source: sheet.detail.sessionQrSource
                 caption: qsTr("Session page")
             }
             QrCode {
                 objectName: "calendarQr"
-                payload: detail.info.calendarPayload ?? ""
-                source: detail.info.calendarQrSource ?? ""
+                payload: sheet.detail.calendarPayload
+                source: sheet.detail.calendarQrSource
                 caption: qsTr("Add to calendar")
             }
             QrCode {
                 objectName: "shareQr"
-                payload: detail.info.sharePayload ?? ""
-                source: detail.info.shareQrSource ?? ""
+                payload: sheet.detail.sharePayload
+                source: sheet.detail.shareQrSource
                 caption: qsTr("Share it")
             }
         }
@@ -139,23 +143,20 @@ Sheet {
         // The host changes or cancels their session with the code they got when adding it.
         TouchButton {
             objectName: "hostButton"
-            visible: !detail.enteringCode
+            visible: !sheet.enteringCode
             primary: false
             text: qsTr("I'm the host")
-            onClicked: detail.enteringCode = true
+            onClicked: sheet.enteringCode = true
         }
         CodePad {
             id: codePad
-            visible: detail.enteringCode
+            visible: sheet.enteringCode
             width: parent.width
+            message: sheet.detail.codeMessage
+            // The right code opens the host's form (the router closes this sheet); a wrong one shows why.
             onEntered: (code) => {
-                const result = detail.form.verifyHostCode(detail.info.cardId, code);
-                if (result.ok) {
-                    detail.close();
-                } else {
-                    codePad.message = result.message;
-                    codePad.clear();
-                }
+                codePad.clear();
+                sheet.detail.enterCode(code);
             }
         }
     }

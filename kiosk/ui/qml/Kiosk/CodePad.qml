@@ -21,7 +21,7 @@ Column {
     Text {
         anchors.horizontalCenter: parent.horizontalCenter
         color: Theme.ink
-        font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
+        font: Theme.font(Theme.bodySize, Font.DemiBold)
         text: qsTr("Enter the edit code you got when you added this card")
     }
     Text {
@@ -39,7 +39,7 @@ Column {
         wrapMode: Text.Wrap
         horizontalAlignment: Text.AlignHCenter
         color: Theme.danger
-        font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(3); weight: Font.Medium }
+        font: Theme.font(Theme.smallSize + Theme.px(3), Font.Medium)
         text: pad.message
     }
     Grid {
@@ -62,10 +62,10 @@ Column {
                 Text {
                     anchors.centerIn: parent
                     color: key.isOk ? "white" : Theme.ink
-                    font { family: Theme.fontFamily; pixelSize: Theme.px(34); weight: Font.DemiBold }
+                    font: Theme.font(Theme.px(34), Font.DemiBold)
                     text: key.modelData
                 }
-                TapHandler {
+                KioskTap {
                     id: keyTap
                     onTapped: {
                         if (key.modelData === "⌫")

@@ -2,78 +2,13 @@ import QtQuick
 import Kiosk
 
 // Adding an idea to the wish list: a topic and an optional note, checked as they are typed with the store's
-// own rules. What is typed lives only in this form until "Add" is tapped; closing it forgets everything.
+// own rules. What is typed lives in KioskIdeaForm until "Add" is tapped; closing forgets everything.
 Rectangle {
-    id: form
+    id: sheet
 
-    required property KioskWishList wishList
+    required property KioskIdeaForm ideaForm
     // How much of the window's bottom the on-screen keyboard covers; the form keeps its fields above it.
     property real keyboardHeight: 0
-
-    property bool isOpen: false
-    property string topicText
-    property string noteText
-    // "Too short" waits until the person has left the topic or tried to add; "too long" shows at once.
-    property bool topicLeft: false
-    property bool submitted: false
-    property string notice
-
-    readonly property var errors: form.wishList.ideaErrors(form.topicText, form.noteText)
-    readonly property string topicError: form.submitted || form.topicLeft || form.topicText.length > topicField.maxLength
-                                         ? form.errors.topic : ""
-    // The keyboard rises from the window's bottom edge, which this form may not reach (a footer sits below).
-    // Worked out again whenever the keyboard or the form's size changes, which is when it can differ.
-    readonly property real covered: {
-        if (form.keyboardHeight <= 0)
-            return 0;
-        let scene = form;
-        while (scene.parent)
-            scene = scene.parent;
-        const below = scene.height - form.mapToItem(scene, 0, form.height).y;
-        return Math.max(0, form.keyboardHeight - below);
-    }
-
-    signal added(string ideaId)
-
-    function open(): void {
-        form.reset();
-        form.isOpen = true;
-        flick.contentY = 0;
-        topicField.focusInput();
-    }
-
-    function close(): void {
-        if (!form.isOpen)
-            return;
-        // Taking focus from the fields puts the on-screen keyboard away.
-        form.forceActiveFocus();
-        form.reset();
-        form.isOpen = false;
-    }
-
-    function reset(): void {
-        form.topicText = "";
-        form.noteText = "";
-        form.topicLeft = false;
-        form.submitted = false;
-        form.notice = "";
-    }
-
-    function submit(): void {
-        form.submitted = true;
-        const result = form.wishList.addIdea(form.topicText, form.noteText);
-        if (result.ok) {
-            const ideaId = result.ideaId;
-            form.close();
-            form.added(ideaId);
-            return;
-        }
-        form.notice = result.message;
-        if (result.errors.topic !== "")
-            topicField.focusInput();
-        else if (result.errors.note !== "")
-            noteField.focusInput();
-    }
 
     // Bring `first` to `last` into view above the keyboard; if they do not both fit, the top of `first`.
     function reveal(first: Item, last: Item): void {
@@ -88,14 +23,31 @@ Rectangle {
 
     function revealFocused(): void {
         if (topicField.editing)
-            form.reveal(topicField, topicField);
+            sheet.reveal(topicField, topicField);
         else if (noteField.editing)
-            form.reveal(noteField, actions);
+            sheet.reveal(noteField, actions);
+    }
+
+    function submit(): void {
+        const fix = sheet.ideaForm.submit();
+        if (fix === "topic")
+            topicField.focusInput();
+        else if (fix === "note")
+            noteField.focusInput();
     }
 
     objectName: "ideaForm"
-    visible: form.isOpen
+    visible: ideaForm.isOpen
     color: Theme.paper
+    onVisibleChanged: {
+        if (visible) {
+            flick.contentY = 0;
+            Qt.callLater(topicField.focusInput);
+        } else {
+            // Taking focus from the fields puts the on-screen keyboard away.
+            sheet.forceActiveFocus();
+        }
+    }
 
     // --- title bar -------------------------------------------------------------------------------
     Rectangle {
@@ -111,14 +63,14 @@ Rectangle {
                 width: parent.width
                 elide: Text.ElideRight
                 color: Theme.frameText
-                font { family: Theme.fontFamily; pixelSize: Theme.titleSize; weight: Font.Bold }
+                font: Theme.font(Theme.titleSize, Font.Bold)
                 text: qsTr("Add an idea to the wish list")
             }
             Text {
                 width: parent.width
                 elide: Text.ElideRight
                 color: Theme.frameMuted
-                font { family: Theme.fontFamily; pixelSize: Theme.tabSize; weight: Font.Medium }
+                font: Theme.font(Theme.tabSize, Font.Medium)
                 text: qsTr("You suggest the topic; someone else may host it")
             }
         }
@@ -130,21 +82,32 @@ Rectangle {
             primary: false
             inverted: true
             text: qsTr("Cancel")
-            onClicked: form.close()
+            onClicked: sheet.ideaForm.requestClose()
         }
+    }
+
+    ConfirmBar {
+        objectName: "ideaDiscardConfirm"
+        visible: sheet.ideaForm.confirmingDiscard
+        anchors { left: parent.left; right: parent.right; top: titleBar.bottom }
+        text: qsTr("Throw away your idea?")
+        confirmText: qsTr("Discard")
+        keepText: qsTr("Keep editing")
+        onConfirmed: sheet.ideaForm.close()
+        onKept: sheet.ideaForm.keepEditing()
     }
 
     // --- the fields ------------------------------------------------------------------------------
     Flickable {
         id: flick
-        anchors { left: parent.left; right: parent.right; top: titleBar.bottom; bottom: parent.bottom; bottomMargin: form.covered }
+        anchors { left: parent.left; right: parent.right; top: titleBar.bottom; bottom: parent.bottom; bottomMargin: sheet.keyboardHeight }
         contentHeight: fields.height + Theme.pad * 4
         flickableDirection: Flickable.VerticalFlick
         boundsBehavior: Flickable.StopAtBounds
         clip: true
         Behavior on contentY { NumberAnimation { duration: 150; easing.type: Easing.OutCubic } }
         // The keyboard slides up after a field takes focus; keep that field in view as the space shrinks.
-        onHeightChanged: form.revealFocused()
+        onHeightChanged: sheet.revealFocused()
 
         Column {
             id: fields
@@ -155,13 +118,13 @@ Rectangle {
 
             Text {
                 objectName: "ideaFormNotice"
-                visible: form.notice !== ""
+                visible: sheet.ideaForm.notice !== ""
                 width: parent.width
                 wrapMode: Text.Wrap
                 textFormat: Text.PlainText
                 color: Theme.danger
-                font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
-                text: form.notice
+                font: Theme.font(Theme.bodySize, Font.DemiBold)
+                text: sheet.ideaForm.notice
             }
 
             KioskTextField {
@@ -171,16 +134,13 @@ Rectangle {
                 label: qsTr("Topic")
                 hint: qsTr("What would you love someone to host?")
                 required: true
-                maxLength: 80
-                text: form.topicText
-                error: form.topicError
+                maxLength: sheet.ideaForm.topicMax
+                text: sheet.ideaForm.topic
+                error: sheet.ideaForm.topicError
                 next: noteField
-                onEdited: (text) => form.topicText = text
-                onEditingChanged: {
-                    if (!editing && form.topicText !== "")
-                        form.topicLeft = true;
-                    form.revealFocused();
-                }
+                onEdited: (text) => sheet.ideaForm.setField("topic", text)
+                onExited: sheet.ideaForm.leaveField("topic")
+                onEditingChanged: sheet.revealFocused()
             }
 
             KioskTextField {
@@ -190,13 +150,14 @@ Rectangle {
                 label: qsTr("Note")
                 hint: qsTr("Why, who it is for, what it could cover")
                 multiline: true
-                maxLength: 200
-                text: form.noteText
-                error: form.errors.note
-                onEdited: (text) => form.noteText = text
+                maxLength: sheet.ideaForm.noteMax
+                text: sheet.ideaForm.note
+                error: sheet.ideaForm.noteError
+                onEdited: (text) => sheet.ideaForm.setField("note", text)
+                onExited: sheet.ideaForm.leaveField("note")
                 // The note is the last field: revealFocused() shows the Add button with it when there is room.
-                onDone: form.forceActiveFocus()
-                onEditingChanged: form.revealFocused()
+                onDone: sheet.forceActiveFocus()
+                onEditingChanged: sheet.revealFocused()
             }
 
             Column {
@@ -208,13 +169,13 @@ Rectangle {
                     objectName: "ideaSubmitButton"
                     width: Math.min(parent.width, Math.max(implicitWidth, Theme.px(480)))
                     text: qsTr("Add to the wish list")
-                    onClicked: form.submit()
+                    onClicked: sheet.submit()
                 }
                 Text {
                     width: parent.width
                     wrapMode: Text.Wrap
                     color: Theme.inkMuted
-                    font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(1) }
+                    font: Theme.font(Theme.smallSize + Theme.px(1), Font.Normal)
                     text: qsTr("Nothing is saved until you tap “Add to the wish list”.")
                 }
             }

@@ -12,7 +12,8 @@ Column {
     property string hint
     property string error
     property string text
-    property int maxLength: 80
+    // The most characters the field takes (a counter shows near it); 0 for no counter.
+    property int maxLength: 0
     property bool multiline: false
     property bool required: false
     property int inputHints: Qt.ImhNone
@@ -45,14 +46,14 @@ Column {
         Text {
             width: parent.width - counter.width
             color: Theme.ink
-            font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
+            font: Theme.font(Theme.bodySize, Font.DemiBold)
             text: field.label + (field.required ? "" : "  ") + (field.required ? "" : qsTr("(optional)"))
         }
         Text {
             id: counter
-            visible: field.editing || field.length > field.maxLength * 0.8
+            visible: field.maxLength > 0 && (field.editing || field.length > field.maxLength * 0.8)
             color: field.length > field.maxLength ? Theme.danger : Theme.inkMuted
-            font { family: Theme.fontFamily; pixelSize: Theme.smallSize; features: { "tnum": 1 } }
+            font: Theme.figures(Theme.smallSize, Font.Normal)
             text: field.length + " / " + field.maxLength
         }
     }
@@ -74,11 +75,13 @@ Column {
             anchors { fill: parent; margins: Theme.px(4) }
             background: null
             color: Theme.ink
-            font { family: Theme.fontFamily; pixelSize: Theme.bodySize + Theme.px(2) }
+            font: Theme.font(Theme.bodySize + Theme.px(2), Font.Normal)
             placeholderText: field.hint
             placeholderTextColor: Theme.inkMuted
             inputMethodHints: field.inputHints
             text: field.text
+            // Only the field being typed in shows a cursor, never one left behind by an earlier focus.
+            cursorVisible: activeFocus
             EnterKeyAction.actionId: field.next ? EnterKeyAction.Next : EnterKeyAction.Done
             EnterKeyAction.label: field.next ? qsTr("Next") : qsTr("Done")
             onTextEdited: field.edited(text)
@@ -97,11 +100,12 @@ Column {
                 wrapMode: TextEdit.Wrap
                 textFormat: TextEdit.PlainText
                 color: Theme.ink
-                font { family: Theme.fontFamily; pixelSize: Theme.bodySize }
+                font: Theme.font(Theme.bodySize, Font.Normal)
                 placeholderText: field.hint
                 placeholderTextColor: Theme.inkMuted
                 inputMethodHints: field.inputHints
                 text: field.text
+                cursorVisible: activeFocus
                 EnterKeyAction.actionId: field.next ? EnterKeyAction.Next : EnterKeyAction.Done
                 EnterKeyAction.label: field.next ? qsTr("Next") : qsTr("Done")
                 onTextChanged: if (text !== field.text) field.edited(text)
@@ -118,7 +122,7 @@ Column {
         wrapMode: Text.Wrap
         textFormat: Text.PlainText
         color: Theme.danger
-        font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(2); weight: Font.Medium }
+        font: Theme.font(Theme.smallSize + Theme.px(2), Font.Medium)
         text: "⚠ " + field.error
     }
 }

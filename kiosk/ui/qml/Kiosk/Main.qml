@@ -2,14 +2,23 @@ import QtQuick
 import QtQuick.VirtualKeyboard
 import Kiosk
 
-// The kiosk window: header with clock and day tabs, the day's grid, and the sheets that open from it.
+// The kiosk window: header with clock and day tabs, the day's grid or the wish list, and the overlays above
+// them. Which page shows and which overlay is up is the router's to say; the page takes taps only while no
+// overlay is up, so a touch meant for a sheet never reaches the board beneath it.
 Window {
     id: root
 
+    required property KioskChangeFeed feed
+    required property KioskRouter router
     required property KioskBoard board
+    required property KioskCardDetail detail
     required property KioskCardForm form
     required property KioskWishList wishList
+    required property KioskIdeaForm ideaForm
     required property KioskAttract attract
+
+    readonly property bool showingBoard: root.router.page === KioskRouter.Board
+    readonly property real keyboardHeight: inputPanel.active ? inputPanel.height : 0
 
     title: root.board.eventName + " — Open Spaces"
     color: Theme.frame
@@ -28,112 +37,70 @@ Window {
         value: root.screen ? root.screen.pixelDensity : 3.78
     }
 
-    function showSlot(info: var): void {
-        if (info.state === "booked") {
-            detailSheet.show(info);
-        } else if (info.state === "free") {
-            root.form.startAdd(info.roomKey, info.startsAt);
+    // Everything under the overlays. Disabled items never see a touch, so nothing here reacts while a sheet,
+    // a form or the attract screen is up (pointer handlers alone would let a release through).
+    Item {
+        id: page
+        anchors.fill: parent
+        enabled: root.router.pageTakesInput
+
+        BoardHeader {
+            id: header
+            board: root.board
+            router: root.router
+            anchors { left: parent.left; right: parent.right; top: parent.top }
+            height: implicitHeight
         }
-    }
 
-    // While the host's form is up, nothing behind it reacts to a touch (pointer handlers do not stop
-    // a tap from reaching items underneath; disabled items never see it).
-    readonly property bool boardInteractive: !root.form.isOpen && !root.attract.shown
-
-    BoardHeader {
-        id: header
-        enabled: root.boardInteractive
-        board: root.board
-        anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: implicitHeight
-    }
-
-    BoardGrid {
-        id: grid
-        objectName: "boardGrid"
-        visible: root.board.page === "board"
-        enabled: root.boardInteractive
-        board: root.board
-        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
-        onSlotTapped: (row, column) => root.showSlot(root.board.describeSlot(row, column))
-    }
-
-    WishListPage {
-        wishList: root.wishList
-        visible: root.board.page === "wishlist"
-        enabled: root.boardInteractive
-        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
-        keyboardHeight: inputPanel.active ? inputPanel.height : 0
-        onHostRequested: (ideaId, topic) => {
-            root.form.beginHostingIdea(ideaId, topic);
-            root.board.showBoard();
+        BoardGrid {
+            id: grid
+            objectName: "boardGrid"
+            visible: root.showingBoard
+            board: root.board
+            anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
         }
-    }
 
-    Rectangle {
-        id: footer
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: Theme.footerHeight
-        color: Theme.frame
-
-        Text {
-            anchors.centerIn: parent
-            width: parent.width - 2 * Theme.pad
-            horizontalAlignment: Text.AlignHCenter
-            elide: Text.ElideRight
-            color: Theme.frameMuted
-            font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(2) }
-            text: root.board.message !== ""
-                  ? root.board.message
-                  : root.board.page === "wishlist"
-                    ? qsTr("Wish for a topic, +1 the ones you'd attend, or host one yourself · %1").arg(root.board.hashtag)
-                    : qsTr("Tap a free slot to host an Open Space · promote it with %1").arg(root.board.hashtag)
+        WishListPage {
+            visible: !root.showingBoard
+            wishList: root.wishList
+            ideaForm: root.ideaForm
+            anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
         }
-    }
 
-    // "Host this" from the wish list: a reminder of what is being placed until a free slot is tapped.
-    Rectangle {
-        objectName: "ideaBanner"
-        visible: root.form.ideaTopic !== "" && !root.form.isOpen && root.board.page === "board"
-        anchors { horizontalCenter: parent.horizontalCenter; bottom: footer.top; bottomMargin: Theme.pad }
-        width: Math.min(parent.width - Theme.pad * 4, bannerRow.implicitWidth + Theme.pad * 3)
-        height: bannerRow.implicitHeight + Theme.pad
-        radius: Theme.radius
-        color: Theme.frame
-        z: 20
-        Row {
-            id: bannerRow
-            anchors.centerIn: parent
-            spacing: Theme.pad
-            Text {
-                anchors.verticalCenter: parent.verticalCenter
-                width: Math.min(implicitWidth, root.width * 0.6)
-                elide: Text.ElideRight
-                textFormat: Text.PlainText
-                color: Theme.frameText
-                font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
-                text: qsTr("Tap a free slot to host “%1”").arg(root.form.ideaTopic)
-            }
-            TouchButton {
-                primary: false
-                inverted: true
-                text: qsTr("Not now")
-                onClicked: root.form.stopHostingIdea()
-            }
+        Footer {
+            id: footer
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+            text: root.feed.problem !== ""
+                  ? root.feed.problem
+                  : root.showingBoard
+                    ? qsTr("Tap a free slot to host an Open Space · promote it with %1").arg(root.board.hashtag)
+                    : qsTr("Wish for a topic, +1 the ones you'd attend, or host one yourself · %1").arg(root.board.hashtag)
+        }
+
+        // "Host this" from the wish list: a reminder of what is being placed until a free slot is tapped.
+        IdeaBanner {
+            visible: root.form.ideaTopic !== "" && root.showingBoard
+            form: root.form
+            anchors { horizontalCenter: parent.horizontalCenter; bottom: footer.top; bottomMargin: Theme.pad }
+            maxTextWidth: root.width * 0.6
         }
     }
 
     CardDetailSheet {
-        id: detailSheet
-        form: root.form
+        detail: root.detail
+        router: root.router
     }
 
-    AddCardSheet {
-        id: addCard
+    CardFormSheet {
         form: root.form
         anchors.fill: parent
-        z: 50
-        keyboardHeight: inputPanel.active ? inputPanel.height : 0
+        keyboardHeight: root.keyboardHeight
+    }
+
+    IdeaFormSheet {
+        ideaForm: root.ideaForm
+        anchors.fill: parent
+        keyboardHeight: root.keyboardHeight
     }
 
     // The on-screen keyboard, inside the window; it slides up under whatever field has focus.
@@ -161,10 +128,7 @@ Window {
 
     Connections {
         target: root.board
-        function onHomeRequested(): void {
-            detailSheet.close();
-            root.form.close();
-            root.form.stopHostingIdea();
+        function onFocusRequested(): void {
             grid.showRow(root.board.focusRow);
         }
     }

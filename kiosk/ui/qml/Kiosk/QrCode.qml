@@ -42,7 +42,7 @@ Column {
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.Wrap
         color: Theme.ink
-        font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(2); weight: Font.DemiBold }
+        font: Theme.font(Theme.smallSize + Theme.px(2), Font.DemiBold)
         text: qr.caption
     }
 }

@@ -61,10 +61,10 @@ Popup {
             Text {
                 anchors.centerIn: parent
                 color: Theme.ink
-                font { family: Theme.fontFamily; pixelSize: Theme.bodySize + Theme.px(6); weight: Font.Bold }
+                font: Theme.font(Theme.bodySize + Theme.px(6), Font.Bold)
                 text: "✕"
             }
-            TapHandler {
+            KioskTap {
                 id: closeTap
                 onTapped: sheet.close()
             }

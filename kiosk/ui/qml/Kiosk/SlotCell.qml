@@ -8,7 +8,9 @@ Item {
 
     required property int row
     required property int column
+    // The automation contract's text for the state; `kind` is the same as a KioskSlotModel enum.
     required property string slotState
+    required property int kind
     required property string topic
     required property string host
     required property string handle
@@ -26,15 +28,15 @@ Item {
     implicitWidth: Theme.minColumnWidth
     implicitHeight: Theme.minRowHeight
 
-    readonly property bool booked: slotState === "booked"
-    readonly property bool free: slotState === "free"
-    readonly property bool blocked: slotState === "blocked"
-    readonly property bool past: slotState === "past"
+    readonly property bool booked: kind === KioskSlotModel.Booked
+    readonly property bool free: kind === KioskSlotModel.Free
+    readonly property bool blocked: kind === KioskSlotModel.Blocked
+    readonly property bool past: kind === KioskSlotModel.Past
 
     // An hour that is over stays readable but steps back.
     opacity: isOver ? 0.45 : 1.0
 
-    TapHandler {
+    KioskTap {
         enabled: cell.booked || cell.free
         onTapped: cell.tapped(cell.row, cell.column)
     }
@@ -50,7 +52,7 @@ Item {
         Text {
             anchors.centerIn: parent
             color: Theme.accent
-            font { family: Theme.fontFamily; pixelSize: Theme.hostSize + Theme.px(2); weight: Font.DemiBold }
+            font: Theme.font(Theme.hostSize + Theme.px(2), Font.DemiBold)
             text: qsTr("+ Open Space")
         }
     }
@@ -105,7 +107,7 @@ Item {
                 elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: Theme.ink
-                font { family: Theme.fontFamily; pixelSize: Theme.hostSize }
+                font: Theme.font(Theme.hostSize, Font.Normal)
                 text: cell.reason
             }
         }

@@ -51,7 +51,7 @@ Item {
                 textFormat: Text.PlainText
                 color: Theme.ink
                 lineHeight: 0.95
-                font { family: Theme.fontFamily; pixelSize: card.topicSize; weight: Font.Bold }
+                font: Theme.font(card.topicSize, Font.Bold)
                 text: card.topic
             }
             Text {
@@ -59,12 +59,9 @@ Item {
                 elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: Theme.inkMuted
-                font { family: Theme.fontFamily; pixelSize: Math.round(card.topicSize * 0.76); weight: Font.Medium }
-                // A short card has no line to spare for the tag: its name takes the handle's place, so the
-                // stripe's colour is never the only sign of the tag.
-                text: card.host + (labelLine.visible || card.tagLabel === ""
-                                   ? (card.handle !== "" ? " · " + card.handle : "")
-                                   : " · " + card.tagLabel)
+                font: Theme.font(Math.round(card.topicSize * 0.76), Font.Medium)
+                // Who, and how to reach them: the handle is what people look for on the wall.
+                text: card.host + (card.handle !== "" ? " · " + card.handle : "")
             }
         }
 
@@ -78,7 +75,7 @@ Item {
             elide: Text.ElideRight
             textFormat: Text.PlainText
             color: Theme.inkMuted
-            font { family: Theme.fontFamily; pixelSize: Math.round(card.topicSize * 0.68); weight: Font.DemiBold }
+            font: Theme.font(Math.round(card.topicSize * 0.68), Font.DemiBold)
             text: card.tagLabel
         }
     }

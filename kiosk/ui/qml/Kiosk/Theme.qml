@@ -17,6 +17,17 @@ QtObject {
 
     readonly property string fontFamily: "Inter"
 
+    // The kiosk's type in one place: `font: Theme.font(Theme.bodySize, Font.DemiBold)`. Sizes computed from an
+    // item's height are 0 before its first layout, which QFont refuses with a warning: never below one pixel.
+    function font(pixelSize: int, weight: int): font {
+        return Qt.font({ family: theme.fontFamily, pixelSize: Math.max(1, pixelSize), weight: weight });
+    }
+
+    // Figures that line up in columns (clocks, counts, codes).
+    function figures(pixelSize: int, weight: int): font {
+        return Qt.font({ family: theme.fontFamily, pixelSize: Math.max(1, pixelSize), weight: weight, features: { "tnum": 1 } });
+    }
+
     // Palette: a calm navy frame around a warm paper board; cards are sticky notes.
     readonly property color frame: "#14213d"
     readonly property color frameText: "#ffffff"

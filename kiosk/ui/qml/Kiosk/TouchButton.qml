@@ -29,11 +29,11 @@ Rectangle {
         width: Math.min(implicitWidth, button.width - Theme.pad)
         elide: Text.ElideRight
         color: button.primary || button.inverted ? "white" : (button.danger ? Theme.danger : Theme.ink)
-        font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
+        font: Theme.font(Theme.bodySize, Font.DemiBold)
         text: button.text
     }
 
-    TapHandler {
+    KioskTap {
         id: tap
         onTapped: button.clicked()
     }

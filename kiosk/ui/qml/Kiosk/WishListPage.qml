@@ -8,29 +8,27 @@ Rectangle {
     id: page
 
     required property KioskWishList wishList
-    // How much of the window's bottom the on-screen keyboard covers (as AddCardSheet gets it).
-    property real keyboardHeight: 0
-
-    signal hostRequested(string ideaId, string topic)
+    required property KioskIdeaForm ideaForm
 
     readonly property real margin: Theme.pad * 2
     // A topic line stretched across a whole wide screen is hard to read; wider windows get side margins.
     readonly property real cardWidth: Math.min(width - margin * 2, Theme.px(1400))
 
-    function openForm(): void {
-        ideaForm.open();
-    }
-
     color: Theme.paper
 
-    // Leaving the page (a tab, "Host this", the idle timer going home) drops anything half-typed.
-    onVisibleChanged: if (!visible) ideaForm.close()
+    // Show the person where their new idea landed in the ranking.
+    Connections {
+        target: page.ideaForm
+        function onAdded(ideaId: string): void {
+            const row = page.wishList.rowOf(ideaId);
+            if (row >= 0)
+                list.revealRow(row);
+        }
+    }
 
     Item {
         id: listPage
         anchors.fill: parent
-        // Hidden rather than covered, so nothing behind the form reacts to a touch.
-        visible: !ideaForm.visible
 
         // --- title and the add button ----------------------------------------------------------------
         Item {
@@ -55,7 +53,7 @@ Rectangle {
                     maximumLineCount: 2
                     elide: Text.ElideRight
                     color: Theme.ink
-                    font { family: Theme.fontFamily; pixelSize: Theme.sheetTitleSize; weight: Font.Bold }
+                    font: Theme.font(Theme.sheetTitleSize, Font.Bold)
                     text: qsTr("Wish list — topics people would love someone to host")
                 }
                 Text {
@@ -64,7 +62,7 @@ Rectangle {
                     maximumLineCount: 3
                     elide: Text.ElideRight
                     color: Theme.inkMuted
-                    font { family: Theme.fontFamily; pixelSize: Theme.bodySize }
+                    font: Theme.font(Theme.bodySize, Font.Normal)
                     text: qsTr("Tap “+1, I'd come” for the ones you would join. Fancy leading one? Tap “Host this” and pick a free slot.")
                 }
             }
@@ -76,7 +74,7 @@ Rectangle {
                 y: heading.stacked ? titleColumn.height + Theme.pad : (heading.height - height) / 2
                 width: Math.min(implicitWidth, heading.width)
                 text: qsTr("+ Add an idea")
-                onClicked: page.openForm()
+                onClicked: page.ideaForm.open()
             }
         }
 
@@ -111,7 +109,7 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
             color: Theme.inkMuted
-            font { family: Theme.fontFamily; pixelSize: Theme.bodySize + Theme.px(6) }
+            font: Theme.font(Theme.bodySize + Theme.px(6), Font.Normal)
             text: qsTr("No wishes yet. Is there a topic you would love someone to host? Tap “Add an idea”.")
         }
 
@@ -136,22 +134,9 @@ Rectangle {
                 elide: Text.ElideRight
                 textFormat: Text.PlainText
                 color: Theme.frameText
-                font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
+                font: Theme.font(Theme.bodySize, Font.DemiBold)
                 text: page.wishList.message
             }
-        }
-    }
-
-    IdeaForm {
-        id: ideaForm
-        anchors.fill: parent
-        wishList: page.wishList
-        keyboardHeight: page.keyboardHeight
-        onAdded: (ideaId) => {
-            // Show the person where their idea landed in the ranking.
-            const row = page.wishList.rowOf(ideaId);
-            if (row >= 0)
-                list.revealRow(row);
         }
     }
 
@@ -200,7 +185,7 @@ Rectangle {
                     elide: Text.ElideRight
                     textFormat: Text.PlainText
                     color: Theme.ink
-                    font { family: Theme.fontFamily; pixelSize: Theme.px(30); weight: Font.Bold }
+                    font: Theme.font(Theme.px(30), Font.Bold)
                     text: card.topic
                 }
                 Text {
@@ -211,7 +196,7 @@ Rectangle {
                     elide: Text.ElideRight
                     textFormat: Text.PlainText
                     color: Theme.inkMuted
-                    font { family: Theme.fontFamily; pixelSize: Theme.bodySize }
+                    font: Theme.font(Theme.bodySize, Font.Normal)
                     text: card.note
                 }
             }
@@ -242,17 +227,17 @@ Rectangle {
                             objectName: "voteCount"
                             anchors.verticalCenter: parent.verticalCenter
                             color: Theme.accent
-                            font { family: Theme.fontFamily; pixelSize: Theme.px(40); weight: Font.Bold; features: { "tnum": 1 } }
+                            font: Theme.figures(Theme.px(40), Font.Bold)
                             text: card.votes
                         }
                         Text {
                             anchors.verticalCenter: parent.verticalCenter
                             color: Theme.ink
-                            font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.DemiBold }
+                            font: Theme.font(Theme.bodySize, Font.DemiBold)
                             text: qsTr("+1, I'd come")
                         }
                     }
-                    TapHandler {
+                    KioskTap {
                         id: voteTap
                         onTapped: page.wishList.vote(card.ideaId)
                     }
@@ -263,7 +248,7 @@ Rectangle {
                     visible: !card.adopted
                     width: parent.width
                     text: qsTr("Host this")
-                    onClicked: page.hostRequested(card.ideaId, card.topic)
+                    onClicked: page.wishList.hostIdea(card.ideaId)
                 }
 
                 // Somebody is hosting it: say where and when instead of offering it again.
@@ -283,7 +268,7 @@ Rectangle {
                             width: parent.width
                             horizontalAlignment: Text.AlignHCenter
                             color: "white"
-                            font { family: Theme.fontFamily; pixelSize: Theme.bodySize; weight: Font.Bold }
+                            font: Theme.font(Theme.bodySize, Font.Bold)
                             text: "✓ " + qsTr("Adopted")
                         }
                         Text {
@@ -294,7 +279,7 @@ Rectangle {
                             elide: Text.ElideRight
                             textFormat: Text.PlainText
                             color: "white"
-                            font { family: Theme.fontFamily; pixelSize: Theme.smallSize + Theme.px(2); weight: Font.Medium }
+                            font: Theme.font(Theme.smallSize + Theme.px(2), Font.Medium)
                             text: card.adoptedWhere
                         }
                     }
