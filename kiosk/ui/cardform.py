@@ -1,8 +1,8 @@
 """KioskCardForm: the host's add-card and edit-card form, from the tapped slot to the edit code.
 
 Everything typed lives only in this object's memory until the host confirms: nothing half-typed is written
-anywhere, and an idle form is wiped. Each change to what it holds is turned into a new `CardFormView` in one
-pass (`kiosk.ui.formview`), and only the properties that changed are signalled.
+anywhere, and an idle form is wiped. What it shows is `KioskCardFormView`'s (kiosk.ui.cardformview); what it
+does — open, take keystrokes, save, lose a slot, count down — is here.
 """
 
 from __future__ import annotations
@@ -11,30 +11,18 @@ import logging
 import uuid
 from datetime import datetime
 
-from PySide6.QtCore import Property, QEnum, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.domain import validation
 from kiosk.share.links import session_url
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
+from kiosk.ui.cardformview import KioskCardFormView
 from kiosk.ui.cardsave import SaveOutcome, alternatives_near, save_card, taken_or_blocked
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.countdown import IdleCountdown
-from kiosk.ui.formview import (
-    TEXT_FIELDS,
-    CardFormState,
-    CardFormView,
-    FormMode,
-    FormStage,
-    card_form_view,
-    editing_state,
-)
-from kiosk.ui.preview import KioskCardPreview
-from kiosk.ui.qrimage import qr_source
+from kiosk.ui.formview import TEXT_FIELDS, CardFormState, FormMode, FormStage, editing_state
 from kiosk.ui.router import KioskRouter, Overlay
-from kiosk.ui.tags import KioskTagModel, TagChip
-from kiosk.ui.viewstate import emit_changes, notify_signals
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -42,37 +30,9 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger(__name__)
 
 
-_SIGNALS = notify_signals(CardFormView, skip=("preview",))
-
-
 @QmlElement
 @QmlUncreatable("KioskCardForm is created by the application.")
-class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
-    QEnum(FormStage)
-    QEnum(FormMode)
-
-    isOpenChanged = Signal()
-    modeChanged = Signal()
-    stageChanged = Signal()
-    roomNameChanged = Signal()
-    whenLabelChanged = Signal()
-    topicChanged = Signal()
-    hostNameChanged = Signal()
-    handleChanged = Signal()
-    descriptionChanged = Signal()
-    topicErrorChanged = Signal()
-    hostNameErrorChanged = Signal()
-    handleErrorChanged = Signal()
-    descriptionErrorChanged = Signal()
-    tagsErrorChanged = Signal()
-    canSubmitChanged = Signal()
-    noticeChanged = Signal()
-    alternativesChanged = Signal()
-    editCodeChanged = Signal()
-    savedUrlChanged = Signal()
-    countdownChanged = Signal()
-    confirmingDiscardChanged = Signal()
-    ideaTopicChanged = Signal()
+class KioskCardForm(KioskCardFormView):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
     # The slot was lost while the host typed: the form scrolls up to say so.
     slotLost = Signal()
     # Saved or cancelled: nothing more to type, so the keyboard can go.
@@ -89,19 +49,12 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         warning_seconds: int,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(service.event, parent)
         self._service = service
-        self._event = service.event
         self._feed = feed
         self._router = router
-        self._state = CardFormState()
         # The wish-list idea being placed ("Host this"): outlives a form, until it is placed or let go.
         self._idea: tuple[uuid.UUID, str] | None = None
-        self._view = card_form_view(self._event, self._state)
-        self._tags = KioskTagModel(self)
-        self._preview = KioskCardPreview(self)
-        self._refresh_tags()
-        self._preview.show(self._view.preview)
 
         # An untouched form warns, then clears itself for the next person.
         self._idle = IdleCountdown(idle_seconds, warning_seconds, self)
@@ -114,135 +67,6 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         feed.boardChanged.connect(self._check_slot_still_free)
         router.homeRequested.connect(self._go_home)
         router.overlayChanged.connect(self._follow_router)
-
-    # --- properties: what is shown ---------------------------------------------------------------
-
-    @Property(bool, notify=isOpenChanged)
-    def isOpen(self) -> bool:
-        return self._view.is_open
-
-    @Property(int, notify=modeChanged)
-    def mode(self) -> int:
-        """A `FormMode`: adding a new card or editing one."""
-        return self._view.mode
-
-    @Property(int, notify=stageChanged)
-    def stage(self) -> int:
-        """A `FormStage`: typing, the slot lost, saved with the edit code, or cancelled."""
-        return self._view.stage
-
-    @Property(str, notify=roomNameChanged)
-    def roomName(self) -> str:
-        return self._view.room_name
-
-    @Property(str, notify=whenLabelChanged)
-    def whenLabel(self) -> str:
-        return self._view.when_label
-
-    @Property(str, notify=topicChanged)
-    def topic(self) -> str:
-        return self._view.topic
-
-    @Property(str, notify=hostNameChanged)
-    def hostName(self) -> str:
-        return self._view.host_name
-
-    @Property(str, notify=handleChanged)
-    def handle(self) -> str:
-        return self._view.handle
-
-    @Property(str, notify=descriptionChanged)
-    def description(self) -> str:
-        return self._view.description
-
-    @Property(str, notify=topicErrorChanged)
-    def topicError(self) -> str:
-        return self._view.topic_error
-
-    @Property(str, notify=hostNameErrorChanged)
-    def hostNameError(self) -> str:
-        return self._view.host_name_error
-
-    @Property(str, notify=handleErrorChanged)
-    def handleError(self) -> str:
-        return self._view.handle_error
-
-    @Property(str, notify=descriptionErrorChanged)
-    def descriptionError(self) -> str:
-        return self._view.description_error
-
-    @Property(str, notify=tagsErrorChanged)
-    def tagsError(self) -> str:
-        return self._view.tags_error
-
-    @Property(bool, notify=canSubmitChanged)
-    def canSubmit(self) -> bool:
-        return self._view.can_submit
-
-    @Property(str, notify=noticeChanged)
-    def notice(self) -> str:
-        return self._view.notice
-
-    @Property("QStringList", notify=alternativesChanged)  # type: ignore[arg-type]
-    def alternatives(self) -> list[str]:
-        """Free slots near a lost one, as "Room · Fri 21 Apr · 10:00"; `chooseAlternative(i)` saves there."""
-        return list(self._view.alternatives)
-
-    @Property(str, notify=editCodeChanged)
-    def editCode(self) -> str:
-        return self._view.edit_code
-
-    @Property(str, notify=savedUrlChanged)
-    def savedUrl(self) -> str:
-        return self._view.saved_url
-
-    @Property(str, notify=savedUrlChanged)
-    def savedQrSource(self) -> str:
-        return qr_source(self._view.saved_url) if self._view.saved_url else ""
-
-    @Property(int, notify=countdownChanged)
-    def countdown(self) -> int:
-        return self._view.countdown
-
-    @Property(bool, notify=confirmingDiscardChanged)
-    def confirmingDiscard(self) -> bool:
-        """ "Cancel" was tapped on a form with something typed in it: ask before throwing it away."""
-        return self._view.confirming_discard
-
-    @Property(str, notify=ideaTopicChanged)
-    def ideaTopic(self) -> str:
-        """The wish-list idea being placed on the board, until a slot is picked or it is let go."""
-        return self._idea[1] if self._idea else ""
-
-    @Property(KioskTagModel, constant=True)
-    def tagOptions(self) -> KioskTagModel:
-        return self._tags
-
-    @Property(KioskCardPreview, constant=True)
-    def preview(self) -> KioskCardPreview:
-        """The card as the board will show it: cleaned text, normalised handle, first tag."""
-        return self._preview
-
-    @Property(str, constant=True)
-    def hashtag(self) -> str:
-        return self._event.hashtag
-
-    # The limits QML shows beside each field come from the validator that enforces them.
-    @Property(int, constant=True)
-    def topicMax(self) -> int:
-        return validation.TOPIC_MAX
-
-    @Property(int, constant=True)
-    def hostNameMax(self) -> int:
-        return validation.HOST_NAME_MAX
-
-    @Property(int, constant=True)
-    def descriptionMax(self) -> int:
-        return validation.DESCRIPTION_MAX
-
-    @Property(int, constant=True)
-    def tagsMax(self) -> int:
-        return validation.TAGS_MAX
 
     # --- intents: opening ------------------------------------------------------------------------
 
@@ -269,12 +93,13 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
     def beginHostingIdea(self, idea_id: str, topic: str) -> None:
         """ "Host this" on the wish list: the next free slot tapped opens the form with the idea's topic."""
         self._idea = (uuid.UUID(idea_id), topic)
+        self._adopting_topic = topic
         self.ideaTopicChanged.emit()
 
     @Slot()
     def stopHostingIdea(self) -> None:
         if self._idea is not None:
-            self._idea = None
+            self._idea, self._adopting_topic = None, ""
             self.ideaTopicChanged.emit()
 
     # --- intents: typing -------------------------------------------------------------------------
@@ -303,7 +128,6 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
             tags.remove(key)
         elif self._event.tag(key) is not None:
             tags.append(key)
-        self._refresh_tags()
         self._refresh()
 
     @Slot()
@@ -362,7 +186,6 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         self._state = CardFormState()
         self._idle.disarm()
         self._done.stop()
-        self._refresh_tags()
         self._refresh()
         self._router.close(Overlay.CardForm)
         if was_open:
@@ -372,19 +195,12 @@ class KioskCardForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
 
     def _open(self) -> None:
         self._state.mark_opened()
-        self._refresh_tags()
         self._refresh()
         self._router.open(Overlay.CardForm)
         self._idle.arm()
 
     def _refresh(self) -> None:
-        """Work out the new view once and signal what changed."""
-        old, self._view = self._view, card_form_view(self._event, self._state)
-        emit_changes(self, old, self._view, _SIGNALS)
-        self._preview.show(self._view.preview)
-
-    def _refresh_tags(self) -> None:
-        self._tags.set_chips([TagChip(t, t.key in self._state.tags) for t in self._event.tags])
+        self.refresh()
 
     def _save(self, room_key: str, starts_at: datetime) -> None:
         state = self._state

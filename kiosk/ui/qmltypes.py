@@ -22,6 +22,7 @@ VIEW_MODEL_SOURCES = (
     "attract.py",
     "board.py",
     "cardform.py",
+    "cardformview.py",
     "changefeed.py",
     "detail.py",
     "ideaform.py",
@@ -49,6 +50,7 @@ def generate(target: Path = QMLTYPES) -> str:
         sources = [str(UI_DIR / name) for name in VIEW_MODEL_SOURCES]
         # Our own virtual environment's Qt tools, with arguments we build: no untrusted input.
         subprocess.run([_tool("pyside6-metaobjectdump"), "-q", "-s", "-o", str(meta), *sources], check=True)  # noqa: S603
+        _mark_subclasses_as_objects(meta)
         subprocess.run(  # noqa: S603
             [
                 _tool("pyside6-qmltyperegistrar"),
@@ -72,6 +74,22 @@ def generate(target: Path = QMLTYPES) -> str:
     text = _with_prototypes_and_enums(target.read_text(encoding="utf-8"), bases, _enums())
     target.write_text(text, encoding="utf-8")
     return text
+
+
+def _mark_subclasses_as_objects(meta: Path) -> None:
+    """metaobjectdump knows a QObject only by a Qt base class; a view model that extends another of ours
+    (KioskCardForm extends KioskCardFormView) would be dropped from the types without this."""
+    entries = json.loads(meta.read_text(encoding="utf-8"))
+    classes = {cls["className"]: cls for entry in entries for cls in entry["classes"]}
+    changed = True
+    while changed:
+        changed = False
+        for cls in classes.values():
+            bases = [classes.get(base["name"]) for base in cls.get("superClasses", [])]
+            if not cls.get("object") and any(base is not None and base.get("object") for base in bases):
+                cls["object"] = True
+                changed = True
+    meta.write_text(json.dumps(entries), encoding="utf-8")
 
 
 def _enums() -> dict[str, list[tuple[str, list[str]]]]:
