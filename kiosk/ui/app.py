@@ -30,6 +30,7 @@ from kiosk.ui.board import KioskBoard
 from kiosk.ui.cardform import KioskCardForm
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.detail import KioskCardDetail
+from kiosk.ui.fullscreen import fill_screen
 from kiosk.ui.ideaform import KioskIdeaForm
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.qrimage import PROVIDER_ID, QrImageProvider
@@ -196,7 +197,9 @@ def build_kiosk(argv: list[str]) -> KioskApp:
     # After the idle time: today's board with nothing over it, then the attract screen on top.
     idle.idle.connect(vms.router.goHome)
     idle.idle.connect(vms.attract.show)
-    idle.activity.connect(vms.form.activity)
+    # Queued: the watcher sees a touch before the window does, and calling off the form's idle warning at once
+    # would uncover what is under it for that very touch.
+    idle.activity.connect(vms.form.activity, Qt.ConnectionType.QueuedConnection)
     app.installEventFilter(idle)
     idle.start()
     vms.feed.start()
@@ -245,12 +248,7 @@ def _place_window(window: QQuickWindow, options: RunOptions) -> None:
         return
     # A kiosk: fullscreen, frameless, and no pointer on a touch screen.
     window.setFlag(Qt.WindowType.FramelessWindowHint, True)
-    # Kiosks often boot without a window manager, and then nothing resizes a fullscreen window: it would keep
-    # its 1920x1080 on a portrait screen. Take the screen's geometry ourselves, and follow it if it changes.
-    screen = window.screen()
-    if screen is not None:
-        window.setGeometry(screen.geometry())
-        screen.geometryChanged.connect(window.setGeometry)
+    fill_screen(window)
     window.showFullScreen()
     window.requestActivate()
     QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))

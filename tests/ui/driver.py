@@ -72,6 +72,27 @@ def tap_at(window: QQuickWindow, point: QPoint) -> None:
     QTest.qWait(30)
 
 
+def click_at(window: QQuickWindow, point: QPoint) -> None:
+    """A mouse click: what a touch screen without touch support in Qt (or xdotool) delivers."""
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    QTest.qWait(20)
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    QTest.qWait(30)
+
+
+def press_at(window: QQuickWindow, point: QPoint, *, how: str = "touch", hold_ms: int = 20) -> None:
+    """A press held `hold_ms`, then released where it went down; `how` is "touch" or "mouse"."""
+    if how == "touch":
+        QTest.touchEvent(window, touch_device()).press(0, point, window).commit()
+        QTest.qWait(hold_ms)
+        QTest.touchEvent(window, touch_device()).release(0, point, window).commit()
+    else:
+        QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        QTest.qWait(hold_ms)
+        QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    QTest.qWait(30)
+
+
 def tap(window: QQuickWindow, item: QQuickItem) -> None:
     assert is_shown(item), f"{item.objectName() or item} is not on screen"
     tap_at(window, centre_of(item))

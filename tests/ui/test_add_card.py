@@ -6,7 +6,7 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 
 import sqlalchemy as sa
-from PySide6.QtCore import Q_ARG, QMetaObject, Qt
+from PySide6.QtCore import Q_ARG, QMetaObject, QPointF, Qt
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -19,6 +19,7 @@ from tests.ui.conftest import MakeKiosk, config_with, reveal_slot
 from tests.ui.driver import (
     find_item,
     find_object,
+    find_shown,
     is_shown,
     keyboard_keys,
     long_press_alternative,
@@ -400,3 +401,57 @@ def test_a_slot_that_ends_while_the_host_types_offers_the_next_day(make_kiosk: M
     qtbot.waitUntil(lambda: kiosk.form.property("stage") == FormStage.Saved)
     (card,) = [c for c in kiosk.service.cards() if c.topic == "Late thoughts"]
     assert kiosk.config.event.local(card.starts_at).date().isoformat() == "2023-04-22"
+
+
+def test_cancel_on_a_filled_in_form_asks_before_throwing_it_away(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(now=FRIDAY_MORNING)
+    open_free_slot(kiosk, qtbot, kiosk.config.event.rooms[0].key, "1500")
+    fill_card(kiosk, qtbot, "Half a plan", "Ada")
+    cancel = find_item(kiosk.window, "cancelButton")
+    assert cancel is not None
+    tap(kiosk.window, cancel)
+    keep = find_shown(kiosk.window, "keepEditingButton")
+    assert keep is not None and kiosk.form.property("isOpen") is True
+    tap(kiosk.window, keep)
+    assert kiosk.form.property("topic") == "Half a plan" and kiosk.form.property("hostName") == "Ada"
+    tap(kiosk.window, cancel)
+    discard = find_shown(kiosk.window, "discardButton")
+    assert discard is not None
+    tap(kiosk.window, discard)
+    qtbot.waitUntil(lambda: kiosk.form.property("isOpen") is False)
+    assert not [c for c in kiosk.service.cards() if c.topic == "Half a plan"]
+
+
+def test_only_the_focused_field_shows_a_cursor(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(now=FRIDAY_MORNING)
+    open_free_slot(kiosk, qtbot, kiosk.config.event.rooms[0].key, "1500")
+    qtbot.waitUntil(lambda: focused_name(kiosk) == "topicFieldInput")
+    cursors = {
+        name: find_item(kiosk.window, name).property("cursorVisible")  # type: ignore[union-attr]
+        for name in ("topicFieldInput", "hostFieldInput", "handleFieldInput", "descriptionFieldInput")
+    }
+    assert cursors == {
+        "topicFieldInput": True,
+        "hostFieldInput": False,
+        "handleFieldInput": False,
+        "descriptionFieldInput": False,
+    }
+
+
+def test_the_description_and_the_tags_stay_above_the_keyboard(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(now=FRIDAY_MORNING)
+    open_free_slot(kiosk, qtbot, kiosk.config.event.rooms[0].key, "1500")
+    description = find_item(kiosk.window, "descriptionFieldInput")
+    assert description is not None
+    description.forceActiveFocus()
+    panel = find_item(kiosk.window, "inputPanel")
+    assert panel is not None
+    keyboard_top = kiosk.window.height() - panel.height()
+    qtbot.waitUntil(lambda: panel.property("active") is True and abs(panel.y() - keyboard_top) < 1)
+
+    def bottom_of(item: QQuickItem) -> float:
+        return item.mapToScene(QPointF(0, item.height())).y()
+
+    chips = [i for i in walk_items(kiosk.window.contentItem()) if i.objectName().startswith("tagChip-")]
+    qtbot.waitUntil(lambda: bottom_of(description) <= keyboard_top and bottom_of(chips[0]) <= keyboard_top)
+    assert description.mapToScene(QPointF(0, 0)).y() >= 0

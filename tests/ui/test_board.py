@@ -271,3 +271,15 @@ def test_the_demo_after_its_conference_opens_a_board_that_can_be_tried(make_kios
     assert free, "a newcomer can add a card"
     tap(kiosk.window, free[0])
     qtbot.waitUntil(lambda: kiosk.form.property("isOpen") is True)
+
+
+def test_a_card_on_the_grid_names_its_host_and_handle(make_kiosk: MakeKiosk) -> None:
+    kiosk = make_kiosk("--demo")
+    event = kiosk.config.event
+    with_handle = next(c for c in kiosk.service.cards(event.days[0]) if c.handle)
+    hhmm = event.local(with_handle.starts_at).strftime("%H%M")
+    reveal_slot(kiosk, with_handle.room_key, hhmm)
+    cell = find_item(kiosk.window, f"slot-{with_handle.room_key}-{hhmm}")
+    assert cell is not None
+    texts = [str(i.property("text")) for i in walk_items(cell) if is_shown(i) and i.property("text")]
+    assert f"{with_handle.host_name} · {with_handle.handle}" in texts

@@ -14,7 +14,8 @@ Sheet {
     readonly property bool wanted: router.overlay === KioskRouter.Detail
 
     objectName: "cardDetail"
-    onWantedChanged: wanted ? open() : close()
+    // Closed by the router when another screen takes over: at once, so that screen's first tap is not lost.
+    onWantedChanged: wanted ? open() : closeNow()
     onAboutToShow: {
         enteringCode = false;
         codePad.clear();

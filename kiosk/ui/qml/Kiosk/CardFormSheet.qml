@@ -88,10 +88,11 @@ Rectangle {
     }
 
     // Cancel on a form with something typed in it: keep it, or let it go.
-    ConfirmBar {
+    ConfirmDialog {
         objectName: "discardConfirm"
         visible: sheet.form.confirmingDiscard
-        anchors { left: parent.left; right: parent.right; top: titleBar.bottom }
+        anchors { left: parent.left; right: parent.right; top: titleBar.bottom; bottom: parent.bottom }
+        keyboardHeight: sheet.keyboardHeight
         text: qsTr("Throw away what you typed?")
         confirmText: qsTr("Discard")
         keepText: qsTr("Keep editing")

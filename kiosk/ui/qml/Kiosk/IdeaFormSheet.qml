@@ -86,10 +86,11 @@ Rectangle {
         }
     }
 
-    ConfirmBar {
+    ConfirmDialog {
         objectName: "ideaDiscardConfirm"
         visible: sheet.ideaForm.confirmingDiscard
-        anchors { left: parent.left; right: parent.right; top: titleBar.bottom }
+        anchors { left: parent.left; right: parent.right; top: titleBar.bottom; bottom: parent.bottom }
+        keyboardHeight: sheet.keyboardHeight
         text: qsTr("Throw away your idea?")
         confirmText: qsTr("Discard")
         keepText: qsTr("Keep editing")

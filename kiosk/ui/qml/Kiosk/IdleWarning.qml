@@ -12,7 +12,11 @@ Rectangle {
     visible: seconds > 0
     color: Theme.scrim
 
-    KioskTap { onTapped: warning.stillHere() }
+    // The whole warning answers a touch, and keeps it: nothing under it (Save!) may be pressed by the same touch.
+    KioskTap {
+        gesturePolicy: TapHandler.WithinBounds
+        onTapped: warning.stillHere()
+    }
 
     Rectangle {
         anchors.centerIn: parent

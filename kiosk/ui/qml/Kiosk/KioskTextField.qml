@@ -71,7 +71,8 @@ Column {
         TextField {
             id: line
             visible: !field.multiline
-            objectName: field.objectName !== "" ? field.objectName + "Input" : ""
+            // Only the input in use carries the name tests and tools look for.
+            objectName: field.objectName !== "" && !field.multiline ? field.objectName + "Input" : ""
             anchors { fill: parent; margins: Theme.px(4) }
             background: null
             color: Theme.ink
@@ -80,8 +81,6 @@ Column {
             placeholderTextColor: Theme.inkMuted
             inputMethodHints: field.inputHints
             text: field.text
-            // Only the field being typed in shows a cursor, never one left behind by an earlier focus.
-            cursorVisible: activeFocus
             EnterKeyAction.actionId: field.next ? EnterKeyAction.Next : EnterKeyAction.Done
             EnterKeyAction.label: field.next ? qsTr("Next") : qsTr("Done")
             onTextEdited: field.edited(text)
@@ -95,7 +94,7 @@ Column {
             anchors { fill: parent; margins: Theme.px(4) }
             TextArea {
                 id: area
-                objectName: field.objectName !== "" ? field.objectName + "Input" : ""
+                objectName: field.objectName !== "" && field.multiline ? field.objectName + "Input" : ""
                 background: null
                 wrapMode: TextEdit.Wrap
                 textFormat: TextEdit.PlainText
@@ -105,7 +104,6 @@ Column {
                 placeholderTextColor: Theme.inkMuted
                 inputMethodHints: field.inputHints
                 text: field.text
-                cursorVisible: activeFocus
                 EnterKeyAction.actionId: field.next ? EnterKeyAction.Next : EnterKeyAction.Done
                 EnterKeyAction.label: field.next ? qsTr("Next") : qsTr("Done")
                 onTextChanged: if (text !== field.text) field.edited(text)

@@ -35,6 +35,15 @@ Popup {
         NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 90 }
     }
 
+    // Close without the fade: a modal sheet takes every touch until its fade has finished, and when another
+    // screen takes over (the host's form after the right code) its first tap must not be lost to the fade.
+    function closeNow(): void {
+        const fade = exit;
+        exit = null;
+        close();
+        exit = fade;
+    }
+
     contentItem: Item {
         // Long descriptions on a small screen scroll rather than push the buttons off the sheet.
         Flickable {

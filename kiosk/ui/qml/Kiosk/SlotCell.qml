@@ -36,8 +36,10 @@ Item {
     // An hour that is over stays readable but steps back.
     opacity: isOver ? 0.45 : 1.0
 
+    // The grid flicks from anywhere, cells included: only watch the press, and let a drag take it over.
     KioskTap {
         enabled: cell.booked || cell.free
+        gesturePolicy: TapHandler.DragThreshold
         onTapped: cell.tapped(cell.row, cell.column)
     }
 
