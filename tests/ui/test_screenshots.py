@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from tests.commands import ROOT, run_kiosk
+from tests.ui.conftest import MakeKiosk, reveal_slot
+from tests.ui.driver import find_item, is_shown, tap
 
 ARTEFACTS = Path(os.environ.get("KIOSK_ARTEFACTS", ROOT / "artifacts")) / "screenshots"
 FRAME = QColor("#14213d")  # Theme.frame: the header band
@@ -30,3 +34,45 @@ def test_screenshot_renders_the_board(size: str, tmp_path: Path) -> None:
     # A real board, not a blank window: many distinct colours across the grid.
     colours = {image.pixel(x, y) for x in range(0, width, 37) for y in range(height // 4, height, 41)}
     assert len(colours) > 20
+
+
+def test_every_screen_renders_for_a_look(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    """Each screen a person meets, rendered to artifacts/screenshots/ to be looked at (the README shows them)."""
+    kiosk = make_kiosk("--demo", now="2023-04-21T11:30")
+    window = kiosk.window
+    shots: list[str] = []
+
+    def save(name: str) -> None:
+        QTest.qWait(400)  # sheets fade in, the keyboard slides up
+        target = ARTEFACTS / f"{name}-1920x1080.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        assert window.grabWindow().save(str(target)), target
+        shots.append(name)
+
+    save("board")
+    reveal_slot(kiosk, "150f", "1100")
+    tap(window, find_item(window, "slot-150f-1100"))  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: is_shown(find_item(window, "sessionQr")))
+    save("detail")
+    kiosk.router.goHome()
+    reveal_slot(kiosk, "150d", "1500")
+    tap(window, find_item(window, "slot-150d-1500"))  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: kiosk.form.property("isOpen") is True)
+    for name, value in (("topic", "Juggling for programmers"), ("hostName", "Ngozi Eze"), ("handle", "@ngozi_codes")):
+        kiosk.form.setField(name, value)
+    kiosk.form.toggleTag("social")
+    save("form")
+    kiosk.form.submit()
+    qtbot.waitUntil(lambda: kiosk.form.property("editCode") != "")
+    save("saved")
+    kiosk.form.close()
+    kiosk.board.showWishList()
+    qtbot.waitUntil(lambda: is_shown(find_item(window, "wishList")))
+    save("wishlist")
+    kiosk.idea_form.open()
+    save("idea-form")
+    kiosk.router.goHome()
+    kiosk.attract.show()
+    qtbot.waitUntil(lambda: is_shown(find_item(window, "nowNext")))
+    save("attract")
+    assert shots == ["board", "detail", "form", "saved", "wishlist", "idea-form", "attract"]
