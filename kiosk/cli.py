@@ -1,4 +1,5 @@
-"""The `kiosk` command: run the board (the default), check a config, export the schedule.
+"""The `kiosk` command: run the board (the default), check a config, export the schedule, and the staff commands
+(kiosk.cli_staff).
 
 A person's mistake (a bad config, a bad option, a missing system library) is one clear line and exit
 status 2, never a traceback.
@@ -13,7 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk.bootstrap import DataDirError, clock_for, data_dir_errors, data_dir_for, load_config_for, open_service
+from kiosk.cli_staff import add_staff_commands
 from kiosk.config import ConfigError
+from kiosk.domain.validation import InvalidCard
 from kiosk.logsetup import configure_logging
 from kiosk.options import OptionError, RunOptions, add_run_arguments, options_from_namespace
 from kiosk.share.errors import ExportError
@@ -21,6 +24,7 @@ from kiosk.store.errors import StoreError
 from kiosk.syslibs import missing_library_hint
 
 USER_ERROR = 2
+FAILED = 1
 
 
 def _fail(message: str) -> int:
@@ -74,19 +78,23 @@ def _argv_from(options: RunOptions) -> list[str]:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    """Validate the config and open (and migrate) the database, then say what the board holds."""
+    """Validate the config, open (and migrate) the database, then check it: SQLite's integrity check and the
+    board's own rules. Exit 1 when anything is wrong."""
     options = options_from_namespace(args)
     config = load_config_for(options)
     event = config.event
     service = open_service(config, options, clock_for(options, event))
     try:
         cards = service.cards()
+        report = service.check()
         print(f"{config.path}: OK")
         print(f"  {event.name}: {len(event.days)} days, {len(event.rooms)} rooms, {len(event.blocks)} blocked windows")
         print(f"  database: {service.db_path} ({len(cards)} sessions on the board)")
+        for line in report.lines():
+            print(f"  {line}")
     finally:
         service.close()
-    return 0
+    return 0 if report.ok else 1
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -129,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_parser.add_argument("--format", required=True, choices=("ics", "xml", "json", "csv", "xlsx", "html"))
     export_parser.add_argument("--out", required=True, type=Path, help="the file (or, for html, the folder) to write")
     export_parser.set_defaults(handler=_cmd_export)
+    add_staff_commands(commands)
     return parser
 
 
@@ -145,12 +154,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error))
     except StoreError as error:
         return _fail(str(error))
+    except InvalidCard as error:
+        return _fail(error.message)
     except OptionError as error:
         return _fail(str(error))
     except ExportError as error:
         return _fail(error.message)
     except DataDirError as error:
         return _fail(str(error))
+    except OSError as error:
+        # Not a person's mistake (a full disk, a vanished USB stick): the command failed.
+        print(f"kiosk: failed: {error.strerror or error} ({getattr(error, 'filename', '') or ''})", file=sys.stderr)
+        return FAILED
 
 
 if __name__ == "__main__":

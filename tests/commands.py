@@ -33,3 +33,55 @@ def run_kiosk(
         timeout=timeout,
         check=False,
     )
+
+
+def run_kiosk_in_terminal(*args: str, answers: list[str], timeout: float = 60) -> tuple[int, str]:
+    """`kiosk ARGS…` on a pseudo-terminal of its own, answering its prompts line by line, as a person at SSH.
+
+    Returns the exit status and everything the terminal showed (prompts included, with no echo of what was typed
+    when the command turns echo off, as getpass does).
+    """
+    import fcntl
+    import pty
+    import select
+    import termios
+    import time as time_
+
+    controller, terminal = pty.openpty()
+
+    def take_terminal() -> None:
+        # A session of its own, with this terminal as its controlling one, so /dev/tty is the terminal.
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk.cli", *args],
+        cwd=ROOT,
+        env=kiosk_env(),
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        preexec_fn=take_terminal,
+    )
+    os.close(terminal)
+    shown = b""
+    pending = list(answers)
+    deadline = time_.monotonic() + timeout
+    while time_.monotonic() < deadline:
+        ready, _, _ = select.select([controller], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+            # A prompt ends without a newline: answer the next one.
+            if pending and chunk.rstrip().endswith(b":"):
+                os.write(controller, pending.pop(0).encode() + b"\n")
+        elif process.poll() is not None:
+            break
+    process.wait(timeout=5)
+    os.close(controller)
+    return process.returncode, shown.decode("utf-8", "replace")

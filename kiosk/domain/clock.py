@@ -44,3 +44,27 @@ class ManualClock:
 
     def set(self, moment: datetime) -> None:
         self.current = moment
+
+
+@dataclass
+class ShiftedClock:
+    """Another clock moved by an offset: the staff's rehearsal clock ("it is Friday 10:55") over real time.
+
+    It keeps running while shifted, and `reset()` goes back to the clock underneath.
+    """
+
+    base: Clock
+    offset: timedelta = field(default_factory=timedelta)
+
+    def now(self) -> datetime:
+        return self.base.now() + self.offset
+
+    def shift_to(self, moment: datetime) -> None:
+        self.offset = moment.astimezone(UTC) - self.base.now()
+
+    def reset(self) -> None:
+        self.offset = timedelta()
+
+    @property
+    def shifted(self) -> bool:
+        return self.offset != timedelta()

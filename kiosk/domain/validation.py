@@ -232,3 +232,16 @@ def validate_idea(topic: str, note: str) -> tuple[str, str]:
     if errors:
         raise InvalidCard(errors.values())
     return cleaned
+
+
+REASON_MAX = 200
+
+
+def validate_reason(reason: str, *, what: str = "a reason") -> str:
+    """Why staff cancel a session or block a room: shown on the board and kept in the audit log."""
+    text = clean_text(reason, multiline=False)
+    if not _has_visible(text):
+        raise InvalidCard([FieldError("reason", f"Give {what}.", Problem.MISSING)])
+    if len(text) > REASON_MAX:
+        raise InvalidCard([FieldError("reason", _too_long("reason", REASON_MAX, text), Problem.TOO_LONG)])
+    return text

@@ -6,6 +6,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.domain.model import Card
 
 
 class StoreError(Exception):
@@ -77,3 +81,29 @@ class DatabaseUnavailable(StoreError):
         super().__init__(f"The board's database at {path} cannot be used: {reason}")
         self.path = Path(path)
         self.reason = reason
+
+
+class SessionsInTheWay(StoreError):
+    """A room cannot be blocked while sessions sit in the range; `cards` lists them, to move or cancel first."""
+
+    def __init__(self, cards: tuple[Card, ...]) -> None:
+        count = len(cards)
+        super().__init__(
+            f"{count} {'session sits' if count == 1 else 'sessions sit'} in that time: move or cancel"
+            f" {'it' if count == 1 else 'them'} first."
+        )
+        self.cards = cards
+
+
+class BlockNotFound(StoreError):
+    def __init__(self, message: str = "There is no such block on this board.") -> None:
+        super().__init__(message)
+
+
+class ConfigBlock(StoreError):
+    def __init__(self) -> None:
+        super().__init__("This block comes from the event's config file: change the file to remove it.")
+
+
+class BadTimeRange(StoreError):
+    """A block's start and end do not make a range within one conference day's open hours."""

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from kiosk.domain.audit import AuditEntry
 from kiosk.domain.model import Block, Card, Idea
 from kiosk.store.context import StoreContext, reading
 from kiosk.store.errors import CardNotFound, IdeaNotFound
@@ -51,6 +52,13 @@ def blocks(ctx: StoreContext) -> tuple[Block, ...]:
         return live_blocks(s)
 
 
+def block_sources(ctx: StoreContext) -> dict[uuid.UUID, str]:
+    """Where each live block comes from: "config" (the event's file) or "staff" (made on a kiosk)."""
+    with reading(ctx) as s:
+        rows = s.execute(sa.select(BlockRow.id, BlockRow.source).where(BlockRow.deleted.is_(False))).tuples()
+        return dict(rows.all())
+
+
 def ideas(ctx: StoreContext) -> tuple[Idea, ...]:
     """The wish list: most votes first, then newest."""
     query = (
@@ -60,6 +68,32 @@ def ideas(ctx: StoreContext) -> tuple[Idea, ...]:
     )
     with reading(ctx) as s:
         return tuple(idea_of(row) for row in s.scalars(query))
+
+
+def audit(ctx: StoreContext, *, limit: int = 50, entity_id: str | None = None) -> tuple[AuditEntry, ...]:
+    """The newest audit entries first; with `entity_id`, only those about that card (or idea, or block)."""
+    query = sa.select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+    if entity_id is not None:
+        query = query.where(AuditRow.entity_id == entity_id)
+    with reading(ctx) as s:
+        return tuple(_audit_entry(row) for row in s.scalars(query))
+
+
+def _audit_entry(row: AuditRow) -> AuditEntry:
+    try:
+        detail = json.loads(row.detail)
+    except (ValueError, TypeError):
+        detail = {"damaged": row.detail[:200]}
+    return AuditEntry(
+        id=row.id,
+        at=row.at,
+        kiosk_id=row.kiosk_id,
+        actor=row.actor,
+        action=row.action,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        detail=detail if isinstance(detail, dict) else {"value": detail},
+    )
 
 
 # -- inside a transaction ------------------------------------------------------------------------------------------

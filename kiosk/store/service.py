@@ -8,19 +8,22 @@ naming the actor. The work itself lives in a module per concept: `cards`, `ideas
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
 from kiosk.domain.actors import Actor, Role
+from kiosk.domain.audit import AuditEntry
 from kiosk.domain.clock import Clock
 from kiosk.domain.model import Block, Card, Event, Idea
-from kiosk.store import cards, demo, event_setup, ideas, queries
+from kiosk.share.importfile import ImportFile
+from kiosk.store import backups as backup_files
+from kiosk.store import cards, checks, demo, event_setup, ideas, importer, pin, queries, reset, staff
 from kiosk.store.cards import AddedCard, CardDraft
 from kiosk.store.context import StoreContext
 from kiosk.store.engine import db_path_of, open_engine
-from kiosk.store.migrate import migrate
+from kiosk.store.migrate import backup_to, migrate
 
 DB_FILE_NAME = "board.sqlite3"
 
@@ -63,6 +66,11 @@ class BoardService:
     def db_path(self) -> Path:
         return db_path_of(self.ctx.engine)
 
+    @property
+    def data_dir(self) -> Path:
+        """The folder beside the database: backups, logs, the staff PIN."""
+        return self.db_path.parent
+
     def actor(self, role: Role) -> Actor:
         return self.ctx.actor(role)
 
@@ -86,6 +94,12 @@ class BoardService:
 
     def ideas(self) -> tuple[Idea, ...]:
         return queries.ideas(self.ctx)
+
+    def cancelled_cards(self) -> tuple[Card, ...]:
+        return staff.cancelled_cards(self.ctx)
+
+    def audit(self, *, limit: int = 50, entity_id: str | None = None) -> tuple[AuditEntry, ...]:
+        return queries.audit(self.ctx, limit=limit, entity_id=entity_id)
 
     # -- writing: each is one change with one audit row --------------------------------------------------------
 
@@ -114,6 +128,67 @@ class BoardService:
     def seed_demo(self) -> int:
         """Sample sessions and ideas on an empty board (see `kiosk.store.demo`); returns how many sessions."""
         return demo.seed(self.ctx, self.actor(Role.SYSTEM))
+
+    # -- staff: each one change with one audit row naming staff on this kiosk -----------------------------------
+
+    def try_staff_pin(self, typed: str) -> pin.PinOutcome:
+        """The PIN pad's OK; wrong PINs are counted (and paused) on this kiosk. Typed by someone not yet staff."""
+        return pin.try_pin(self.ctx, self.data_dir, typed, self.actor(Role.ATTENDEE))
+
+    def staff_edit_card(self, card_id: uuid.UUID, draft: CardDraft) -> Card:
+        return staff.edit_card(self.ctx, card_id, draft, self.actor(Role.STAFF))
+
+    def staff_move_card(self, card_id: uuid.UUID, room_key: str, starts_at: datetime) -> Card:
+        return staff.move_card(self.ctx, card_id, room_key, starts_at, self.actor(Role.STAFF))
+
+    def staff_cancel_card(self, card_id: uuid.UUID, reason: str) -> None:
+        staff.cancel_card(self.ctx, card_id, reason, self.actor(Role.STAFF))
+
+    def staff_restore_card(self, card_id: uuid.UUID) -> Card:
+        return staff.restore_card(self.ctx, card_id, self.actor(Role.STAFF))
+
+    def block_room(self, room_key: str, starts_at: datetime, ends_at: datetime, reason: str) -> Block:
+        return staff.block_room(self.ctx, room_key, starts_at, ends_at, reason, self.actor(Role.STAFF))
+
+    def unblock_room(self, block_id: uuid.UUID) -> None:
+        staff.unblock_room(self.ctx, block_id, self.actor(Role.STAFF))
+
+    def hide_idea(self, idea_id: uuid.UUID) -> None:
+        staff.hide_idea(self.ctx, idea_id, self.actor(Role.STAFF))
+
+    def merge_ideas(self, keep_id: uuid.UUID, duplicate_id: uuid.UUID) -> Idea:
+        return staff.merge_ideas(self.ctx, keep_id, duplicate_id, self.actor(Role.STAFF))
+
+    def record_screen_reset(self) -> None:
+        staff.note_screen_reset(self.ctx, self.actor(Role.STAFF))
+
+    def backup(self, *, out: Path | None = None) -> Path:
+        """A consistent copy of the board, in `backups/` or at `out`."""
+        if out is not None:
+            return backup_to(self.db_path, out)
+        return backup_files.backup_now(self.ctx)
+
+    def backups(self) -> list[backup_files.BackupInfo]:
+        return backup_files.list_backups(self.data_dir)
+
+    def check(self) -> checks.CheckReport:
+        return checks.check_board(self.ctx)
+
+    def restore(self, backup: Path) -> backup_files.RestoreResult:
+        """The board as a backup holds it, after backing up what is there; all at once or not at all."""
+        return backup_files.restore(self.ctx, backup, self.actor(Role.STAFF))
+
+    def clear_board(self, *, keep_cards: bool = False) -> reset.ResetResult:
+        """Every card, idea and staff block tombstoned (or, keeping cards, only the lockouts lifted), after a backup."""
+        return reset.clear_board(self.ctx, self.actor(Role.STAFF), keep_cards=keep_cards)
+
+    def plan_import(self, file: ImportFile) -> importer.ImportPlan:
+        """What an import would put on the board, every problem named on its row; writes nothing."""
+        return importer.plan_import(self.ctx, file)
+
+    def import_sessions(self, plan: importer.ImportPlan) -> int:
+        """All of a checked plan's sessions in one change, or none (`ImportRefused`)."""
+        return importer.apply_import(self.ctx, plan, self.actor(Role.STAFF))
 
 
 __all__ = ["AddedCard", "BoardService", "CardDraft"]

@@ -157,6 +157,8 @@ class AuditRow(Base):
     __table_args__ = (
         # Rate limits count one kiosk's recent actions.
         sa.Index("ix_audit_log_kiosk_action_at", "kiosk_id", "action", "at"),
+        # The staff panel's audit viewer filters by card.
+        sa.Index("ix_audit_log_entity_id", "entity_id"),
         # AUTOINCREMENT: ids are never reused, so max(id) only ever grows and works as a change stamp.
         {"sqlite_autoincrement": True},
     )
@@ -179,5 +181,14 @@ class CodeLockRow(Base):
     locked_until: Mapped[datetime | None]
 
 
+class KioskStateRow(Base):
+    """Small facts about this kiosk alone, as JSON by name: the staff PIN's wrong tries and pause."""
+
+    __tablename__ = "kiosk_state"
+
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[str]
+
+
 SYNCED_TABLES = (RoomRow, SessionRow, BlockRow, IdeaRow)
-LOCAL_TABLES = (AuditRow, CodeLockRow)
+LOCAL_TABLES = (AuditRow, CodeLockRow, KioskStateRow)

@@ -12,7 +12,7 @@ import json
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -22,13 +22,13 @@ from kiosk.domain.actors import Actor
 from kiosk.store.context import StoreContext
 from kiosk.store.engine import database_errors
 from kiosk.store.errors import SlotTaken
-from kiosk.store.tables import AuditRow, Base, CodeLockRow, SyncedRow
+from kiosk.store.tables import AuditRow, Base, CodeLockRow, KioskStateRow, SyncedRow
 
 SyncedT = TypeVar("SyncedT", bound=SyncedRow)
 LocalT = TypeVar("LocalT", bound=Base)
 
 # Kiosk-local tables a change may write besides the synced ones, by the key their rows are found by.
-_LOCAL_KEYS: dict[type[Base], str] = {CodeLockRow: "session_id"}
+_LOCAL_KEYS: dict[type[Base], str] = {CodeLockRow: "session_id", KioskStateRow: "key"}
 
 
 class Change:
@@ -68,8 +68,8 @@ class Change:
             return False
         diff = self._changed.setdefault(f"{type(row).__tablename__}/{row.id}", {})  # type: ignore[attr-defined]
         for name, value in changed.items():
-            old = diff[name][0] if name in diff else getattr(row, name)
-            diff[name] = [old, value]
+            old = diff[name][0] if name in diff else _plain(getattr(row, name))
+            diff[name] = [old, _plain(value)]
             setattr(row, name, value)
         row.version += 1
         row.updated_at = self.now
@@ -91,7 +91,7 @@ class Change:
 
     # -- kiosk-local bookkeeping -------------------------------------------------------------------------------------
 
-    def set_local(self, row_type: type[LocalT], key: uuid.UUID, **values: Any) -> LocalT:
+    def set_local(self, row_type: type[LocalT], key: uuid.UUID | str, **values: Any) -> LocalT:
         """Create or update a row of a kiosk-local table (never synced, no version).
 
         Bookkeeping alone is not a board change: it gets an audit row only if the change is described.
@@ -134,6 +134,15 @@ class Change:
                 detail=json.dumps(detail, ensure_ascii=False, default=str),
             )
         )
+
+
+def _plain(value: Any) -> Any:
+    """A value as the audit log keeps it: instants in UTC ISO form whatever zone they came in, ids as text."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
 
 
 @contextmanager

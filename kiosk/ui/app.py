@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -20,7 +20,7 @@ from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk.bootstrap import clock_and_note, load_config_for, open_service
 from kiosk.config import KioskConfig
-from kiosk.domain.clock import Clock
+from kiosk.domain.clock import Clock, ShiftedClock
 from kiosk.options import RunOptions, parse_run_options
 from kiosk.paths import ASSETS_DIR
 from kiosk.store.service import BoardService
@@ -36,6 +36,8 @@ from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.qrimage import PROVIDER_ID, QrImageProvider
 from kiosk.ui.qtlog import install_qt_message_handler
 from kiosk.ui.router import KioskRouter
+from kiosk.ui.staff import KioskStaff
+from kiosk.ui.viewmodels import ViewModels, build_view_models, connect_activity
 from kiosk.ui.wishlist import KioskWishList
 
 log = logging.getLogger(__name__)
@@ -55,19 +57,49 @@ class KioskApp:
     engine: QQmlApplicationEngine
     window: QQuickWindow
     service: BoardService
-    feed: KioskChangeFeed
-    router: KioskRouter
-    board: KioskBoard
-    detail: KioskCardDetail
-    form: KioskCardForm
-    wish_list: KioskWishList
-    idea_form: KioskIdeaForm
-    attract: KioskAttract
+    vms: ViewModels
     config: KioskConfig
     clock: Clock
     options: RunOptions
     idle: IdleWatcher
     _closed: bool = field(default=False, init=False)
+
+    # The view models tests and tools reach for most, by name.
+    @property
+    def feed(self) -> KioskChangeFeed:
+        return self.vms.feed
+
+    @property
+    def router(self) -> KioskRouter:
+        return self.vms.router
+
+    @property
+    def board(self) -> KioskBoard:
+        return self.vms.board
+
+    @property
+    def detail(self) -> KioskCardDetail:
+        return self.vms.detail
+
+    @property
+    def form(self) -> KioskCardForm:
+        return self.vms.form
+
+    @property
+    def wish_list(self) -> KioskWishList:
+        return self.vms.wish_list
+
+    @property
+    def idea_form(self) -> KioskIdeaForm:
+        return self.vms.idea_form
+
+    @property
+    def attract(self) -> KioskAttract:
+        return self.vms.attract
+
+    @property
+    def staff(self) -> KioskStaff:
+        return self.vms.staff
 
     def close(self) -> None:
         """Stop timers, tear the QML down before the objects it binds to, and release the database."""
@@ -87,59 +119,6 @@ class KioskApp:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         QThreadPool.globalInstance().waitForDone()
         self.service.close()
-
-
-@dataclass(frozen=True)
-class _ViewModels:
-    feed: KioskChangeFeed
-    router: KioskRouter
-    board: KioskBoard
-    detail: KioskCardDetail
-    form: KioskCardForm
-    wish_list: KioskWishList
-    idea_form: KioskIdeaForm
-    attract: KioskAttract
-
-    def for_qml(self) -> dict[str, QObject]:
-        return {
-            "feed": self.feed,
-            "router": self.router,
-            "board": self.board,
-            "detail": self.detail,
-            "form": self.form,
-            "wishList": self.wish_list,
-            "ideaForm": self.idea_form,
-            "attract": self.attract,
-        }
-
-
-def _view_models(service: BoardService, config: KioskConfig, clock: Clock, clock_note: str) -> _ViewModels:
-    """The view models, and the few links between them: each knows the feed and the router, never another."""
-    feed = KioskChangeFeed(service)
-    router = KioskRouter()
-    settings = config.kiosk
-    vms = _ViewModels(
-        feed=feed,
-        router=router,
-        board=KioskBoard(service, clock, feed, router, clock_note=clock_note),
-        detail=KioskCardDetail(service, feed, router),
-        form=KioskCardForm(
-            service,
-            feed,
-            router,
-            idle_seconds=settings.form_idle_seconds,
-            warning_seconds=settings.form_warning_seconds,
-        ),
-        wish_list=KioskWishList(service, feed, router),
-        idea_form=KioskIdeaForm(service, feed, router),
-        attract=KioskAttract(service, clock, feed, router),
-    )
-    vms.board.cardTapped.connect(vms.detail.show)
-    vms.board.freeSlotTapped.connect(vms.form.startAdd)
-    vms.detail.hostVerified.connect(vms.form.startEdit)
-    vms.wish_list.hostRequested.connect(vms.form.beginHostingIdea)
-    vms.idea_form.added.connect(vms.wish_list.welcome)
-    return vms
 
 
 def _application() -> QGuiApplication:
@@ -166,14 +145,16 @@ def build_kiosk(argv: list[str]) -> KioskApp:
     options = parse_run_options(argv)
     app = _application()
     config = load_config_for(options)
-    clock, clock_note = clock_and_note(options, config.event)
+    base_clock, clock_note = clock_and_note(options, config.event)
+    # Everything reads this one clock, so a staff rehearsal time moves the whole kiosk at once.
+    clock = ShiftedClock(base_clock)
     service = open_service(config, options, clock)
     if options.demo:
         added = service.seed_demo()
         log.info("demo: %s sample sessions added", added)
 
     _load_fonts()
-    vms = _view_models(service, config, clock, clock_note)
+    vms = build_view_models(service, config, clock, clock_note)
     # Basic: the plainest style, fully restyled by Theme; it can only be chosen before the first QML load.
     if QQuickStyle.name() != "Basic":
         QQuickStyle.setStyle("Basic")
@@ -197,9 +178,7 @@ def build_kiosk(argv: list[str]) -> KioskApp:
     # After the idle time: today's board with nothing over it, then the attract screen on top.
     idle.idle.connect(vms.router.goHome)
     idle.idle.connect(vms.attract.show)
-    # Queued: the watcher sees a touch before the window does, and calling off the form's idle warning at once
-    # would uncover what is under it for that very touch.
-    idle.activity.connect(vms.form.activity, Qt.ConnectionType.QueuedConnection)
+    connect_activity(vms, idle.activity)
     app.installEventFilter(idle)
     idle.start()
     vms.feed.start()
@@ -208,14 +187,7 @@ def build_kiosk(argv: list[str]) -> KioskApp:
         engine=engine,
         window=window,
         service=service,
-        feed=vms.feed,
-        router=vms.router,
-        board=vms.board,
-        detail=vms.detail,
-        form=vms.form,
-        wish_list=vms.wish_list,
-        idea_form=vms.idea_form,
-        attract=vms.attract,
+        vms=vms,
         config=config,
         clock=clock,
         options=options,

@@ -19,6 +19,7 @@ from kiosk.domain.rules import build_day_grid, current_slot_index, ended_slot_co
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.clockstate import KioskClock
 from kiosk.ui.router import KioskRouter, Page
 from kiosk.ui.slotmodel import KioskSlotModel
 
@@ -52,7 +53,7 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
         feed: KioskChangeFeed,
         router: KioskRouter,
         *,
-        clock_note: str = "",
+        kiosk_clock: KioskClock | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -61,7 +62,7 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
         self._clock = clock
         self._feed = feed
         self._router = router
-        self._clock_note = clock_note
+        self._kiosk_clock = kiosk_clock
         self._model = KioskSlotModel(self._event, self)
         self._day_index = nearest_day_index(self._event, clock.now())
         self._clock_text = ""
@@ -73,6 +74,9 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
         feed.boardChanged.connect(self.reload)
         feed.ticked.connect(self._tick)
         router.homeRequested.connect(self._go_home)
+        if kiosk_clock is not None:
+            kiosk_clock.noteChanged.connect(self.clockNoteChanged)
+            kiosk_clock.jumped.connect(self._go_home)
         self.reload()
         self._update_clock()
 
@@ -114,7 +118,7 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
     @Property(str, notify=clockNoteChanged)
     def clockNote(self) -> str:
         """Said under the clock when it is not the real time (the demo's clock, a rehearsal); else empty."""
-        return self._clock_note
+        return self._kiosk_clock.property("note") if self._kiosk_clock is not None else ""
 
     @Property(int, notify=nowChanged)
     def nowRow(self) -> int:

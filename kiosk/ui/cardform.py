@@ -38,6 +38,8 @@ class KioskCardForm(KioskCardFormView):  # type: ignore[operator]  # PySide6 stu
     # Saved or cancelled: nothing more to type, so the keyboard can go.
     finished = Signal()
     closed = Signal()
+    # A staff edit ended (saved or not): back to the staff panel (wired by the application).
+    staffEditClosed = Signal()
 
     def __init__(
         self,
@@ -87,6 +89,17 @@ class KioskCardForm(KioskCardFormView):  # type: ignore[operator]  # PySide6 stu
             log.info("cannot edit %r: %s", card_id, error)
             return
         self._state = editing_state(card, code)
+        self._open()
+
+    @Slot(str)
+    def startStaffEdit(self, card_id: str) -> None:
+        """Staff edit any card from the panel: the form, prefilled, saved without an edit code."""
+        try:
+            card = self._service.card(uuid.UUID(card_id))
+        except (ValueError, StoreError) as error:
+            log.info("cannot edit %r: %s", card_id, error)
+            return
+        self._state = editing_state(card, "", staff=True)
         self._open()
 
     @Slot(str, str)
@@ -182,7 +195,7 @@ class KioskCardForm(KioskCardFormView):  # type: ignore[operator]  # PySide6 stu
     @Slot()
     def close(self) -> None:
         """Leave the form; whatever was typed is dropped from memory."""
-        was_open = self._state.open
+        was_open, was_staff = self._state.open, self._state.mode is FormMode.StaffEdit
         self._state = CardFormState()
         self._idle.disarm()
         self._done.stop()
@@ -190,6 +203,8 @@ class KioskCardForm(KioskCardFormView):  # type: ignore[operator]  # PySide6 stu
         self._router.close(Overlay.CardForm)
         if was_open:
             self.closed.emit()
+        if was_open and was_staff:
+            self.staffEditClosed.emit()
 
     # --- internals -------------------------------------------------------------------------------
 

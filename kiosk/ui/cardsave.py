@@ -48,7 +48,7 @@ def save_card(
     except InvalidCard as invalid:
         # The fields already say what to fix; this only happens when a save is tried with problems left.
         return SaveOutcome(message=invalid.message)
-    editing = state.mode is FormMode.Edit and state.card_id is not None
+    editing = state.mode in (FormMode.Edit, FormMode.StaffEdit) and state.card_id is not None
     draft = CardDraft(
         room_key=room_key,
         starts_at=starts_at,
@@ -62,6 +62,8 @@ def save_card(
     try:
         if editing:
             assert state.card_id is not None
+            if state.mode is FormMode.StaffEdit:
+                return SaveOutcome(card=service.staff_edit_card(state.card_id, draft))
             return SaveOutcome(card=service.update_card(state.card_id, state.code, draft))
         added = service.add_card(draft)
         return SaveOutcome(card=added.card, edit_code=added.edit_code)

@@ -34,7 +34,10 @@ class FormStage(enum.IntEnum):
 
 class FormMode(enum.IntEnum):
     Add = 0
+    # The host, with their edit code.
     Edit = 1
+    # Staff, from the staff panel: no code, no cancelling here (staff cancel with a reason in the panel).
+    StaffEdit = 2
 
 
 @dataclass
@@ -153,11 +156,11 @@ def card_form_view(event: Event, state: CardFormState) -> CardFormView:
     )
 
 
-def editing_state(card: Card, code: str) -> CardFormState:
-    """The form opened on a host's own card, with the code they proved it with."""
+def editing_state(card: Card, code: str, *, staff: bool = False) -> CardFormState:
+    """The form opened on a host's own card, with the code they proved it with (or on any card, for staff)."""
     state = CardFormState(
         open=True,
-        mode=FormMode.Edit,
+        mode=FormMode.StaffEdit if staff else FormMode.Edit,
         room_key=card.room_key,
         starts_at=card.starts_at,
         card_id=card.id,

@@ -76,3 +76,22 @@ def test_every_screen_renders_for_a_look(make_kiosk: MakeKiosk, qtbot: QtBot) ->
     qtbot.waitUntil(lambda: is_shown(find_item(window, "nowNext")))
     save("attract")
     assert shots == ["board", "detail", "form", "saved", "wishlist", "idea-form", "attract"]
+
+
+def test_staff_screens_render_for_a_look(make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path) -> None:
+    from kiosk.store.pin import set_pin
+    from kiosk.ui.staff import StaffSection
+
+    set_pin(tmp_path / "data", "24681357")
+    kiosk = make_kiosk("--demo", now="2023-04-21T11:30")
+    window = kiosk.window
+    kiosk.staff.requestEntry()
+    qtbot.waitUntil(lambda: is_shown(find_item(window, "pinPad")))
+    QTest.qWait(300)
+    assert window.grabWindow().save(str(ARTEFACTS / "staff-pin-1920x1080.png"))
+    kiosk.staff.submitPin("24681357")
+    for section in StaffSection:
+        kiosk.staff.showSection(section)
+        QTest.qWait(300)
+        target = ARTEFACTS / f"staff-{section.name.lower()}-1920x1080.png"
+        assert window.grabWindow().save(str(target)), target

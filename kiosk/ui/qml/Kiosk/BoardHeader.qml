@@ -8,6 +8,9 @@ Rectangle {
 
     required property KioskBoard board
     required property KioskRouter router
+
+    // The event's name held for three seconds: the way into staff mode (nothing on screen says so, on purpose).
+    signal staffRequested()
     readonly property bool showingBoard: router.page === KioskRouter.Board
 
     // Portrait and small windows put the day tabs on a row of their own under the title and clock.
@@ -19,6 +22,7 @@ Rectangle {
 
     Column {
         id: title
+        objectName: "staffEntry"
         anchors { left: parent.left; leftMargin: Theme.pad * 2 }
         y: (header.rowHeight - height) / 2
         width: Math.min(Math.max(eventName.implicitWidth, subtitle.implicitWidth),
@@ -41,6 +45,21 @@ Rectangle {
             color: Theme.frameMuted
             font: Theme.font(Theme.tabSize, Font.Medium)
             text: qsTr("Open Spaces")
+        }
+
+        // Only a long press means something here, so this is a TapHandler of its own rather than a KioskTap.
+        TapHandler {
+            id: staffHold
+            longPressThreshold: 3
+            onLongPressed: header.staffRequested()
+        }
+        // A line that fills while the name is held, so staff know to keep holding; a tap shows nothing.
+        Rectangle {
+            visible: staffHold.pressed && staffHold.timeHeld > 0.5
+            width: parent.width * Math.min(1, staffHold.timeHeld / 3)
+            height: Theme.px(4)
+            radius: height / 2
+            color: Theme.card
         }
     }
 

@@ -13,7 +13,7 @@ Column {
         objectName: "submitButton"
         width: actions.width
         enabled: actions.form.canSubmit
-        text: actions.form.mode === KioskCardForm.Edit ? qsTr("Save changes") : qsTr("Put it on the board")
+        text: actions.form.mode === KioskCardForm.Add ? qsTr("Put it on the board") : qsTr("Save changes")
         onClicked: actions.form.submit()
     }
     TouchButton {

@@ -34,7 +34,8 @@ Rectangle {
                 elide: Text.ElideRight
                 color: Theme.frameText
                 font: Theme.font(Theme.titleSize, Font.Bold)
-                text: sheet.form.mode === KioskCardForm.Edit ? qsTr("Edit your Open Space") : qsTr("Host an Open Space")
+                text: sheet.form.mode === KioskCardForm.StaffEdit ? qsTr("Edit this Open Space (staff)")
+                      : sheet.form.mode === KioskCardForm.Edit ? qsTr("Edit your Open Space") : qsTr("Host an Open Space")
             }
             Text {
                 objectName: "addCardSlot"

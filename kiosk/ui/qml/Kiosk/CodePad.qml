@@ -2,13 +2,19 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// A numeric keypad for the host's edit code: big keys, the digits shown as dots until checked.
+// A numeric keypad for a code: big keys, the digits shown as dots until checked. The host's edit code has six
+// digits; the staff PIN six to twelve (`minLength`, `maxLength`), named pinKey-N and pinSubmit for tools.
 Column {
     id: pad
 
     property string code: ""
     property string message: ""
-    property int length: 6
+    property string prompt: qsTr("Enter the edit code you got when you added this card")
+    property int minLength: 6
+    property int maxLength: 6
+    // Keys are named prefix + "-1"…"-9", "-0", "-back"; the OK key is named `submitName`.
+    property string keyPrefix: "codeKey"
+    property string submitName: keyPrefix + "-OK"
     signal entered(string code)
 
     function clear(): void {
@@ -22,14 +28,14 @@ Column {
         anchors.horizontalCenter: parent.horizontalCenter
         color: Theme.ink
         font: Theme.font(Theme.bodySize, Font.DemiBold)
-        text: qsTr("Enter the edit code you got when you added this card")
+        text: pad.prompt
     }
     Text {
         objectName: "codeDisplay"
         anchors.horizontalCenter: parent.horizontalCenter
         color: Theme.ink
         font { family: Theme.fontFamily; pixelSize: Theme.px(48); weight: Font.Bold; letterSpacing: Theme.px(10) }
-        text: "●".repeat(pad.code.length) + "○".repeat(Math.max(0, pad.length - pad.code.length))
+        text: "●".repeat(pad.code.length) + "○".repeat(Math.max(0, pad.minLength - pad.code.length))
     }
     Text {
         objectName: "codeMessage"
@@ -52,13 +58,15 @@ Column {
                 id: key
                 required property string modelData
                 readonly property bool isOk: modelData === "OK"
-                objectName: "codeKey-" + (modelData === "⌫" ? "back" : modelData)
+                objectName: key.isOk ? pad.submitName : pad.keyPrefix + "-" + (modelData === "⌫" ? "back" : modelData)
                 width: Math.max(Theme.minTouch, Theme.px(96))
                 height: Math.max(Theme.minTouch, Theme.px(80))
                 radius: Theme.radius
-                enabled: !isOk || pad.code.length === pad.length
+                enabled: !isOk || pad.code.length >= pad.minLength
                 opacity: enabled ? 1 : 0.4
-                color: keyTap.pressed ? Theme.gridLine : (isOk ? Theme.accent : Theme.paper)
+                color: keyTap.pressed ? Theme.gridLine : (isOk ? Theme.accent : Theme.sheet)
+                // An edge, so the keys stand out on the white sheet and on the paper of the staff panel alike.
+                border { width: isOk ? 0 : Math.max(1, Theme.px(2)); color: Theme.freeEdge }
                 Text {
                     anchors.centerIn: parent
                     color: key.isOk ? "white" : Theme.ink
@@ -72,7 +80,7 @@ Column {
                             pad.code = pad.code.slice(0, -1);
                         else if (key.isOk)
                             pad.entered(pad.code);
-                        else if (pad.code.length < pad.length)
+                        else if (pad.code.length < pad.maxLength)
                             pad.code += key.modelData;
                     }
                 }

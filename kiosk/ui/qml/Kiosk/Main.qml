@@ -10,12 +10,21 @@ Window {
 
     required property KioskChangeFeed feed
     required property KioskRouter router
+    required property KioskClock kioskClock
     required property KioskBoard board
     required property KioskCardDetail detail
     required property KioskCardForm form
     required property KioskWishList wishList
     required property KioskIdeaForm ideaForm
     required property KioskAttract attract
+    required property KioskStaff staff
+    required property KioskStaffCards staffCards
+    required property KioskStaffBlocks staffBlocks
+    required property KioskStaffIdeas staffIdeas
+    required property KioskStaffAudit staffAudit
+    required property KioskStaffImport staffImport
+    required property KioskStaffBackups staffBackups
+    required property KioskStaffTools staffTools
 
     readonly property bool showingBoard: root.router.page === KioskRouter.Board
     readonly property real keyboardHeight: inputPanel.active ? inputPanel.height : 0
@@ -50,6 +59,7 @@ Window {
             router: root.router
             anchors { left: parent.left; right: parent.right; top: parent.top }
             height: implicitHeight
+            onStaffRequested: root.staff.requestEntry()
         }
 
         BoardGrid {
@@ -77,6 +87,27 @@ Window {
                     : qsTr("Wish for a topic, +1 the ones you'd attend, or host one yourself · %1").arg(root.board.hashtag)
         }
 
+        // The event's name was held, but no staff PIN is set: say how to set one.
+        Rectangle {
+            objectName: "staffEntryHint"
+            visible: root.staff.entryHint !== ""
+            anchors { horizontalCenter: parent.horizontalCenter; top: header.bottom; topMargin: Theme.pad }
+            width: Math.min(parent.width - Theme.pad * 4, hintText.implicitWidth + Theme.pad * 3)
+            height: hintText.implicitHeight + Theme.pad * 1.5
+            radius: Theme.radius
+            color: Theme.frame
+            z: 30
+            Text {
+                id: hintText
+                anchors.centerIn: parent
+                width: Math.min(implicitWidth, parent.width - Theme.pad * 2)
+                wrapMode: Text.Wrap
+                color: Theme.frameText
+                font: Theme.font(Theme.bodySize, Font.DemiBold)
+                text: root.staff.entryHint
+            }
+        }
+
         // "Host this" from the wish list: a reminder of what is being placed until a free slot is tapped.
         IdeaBanner {
             visible: root.form.ideaTopic !== "" && root.showingBoard
@@ -100,6 +131,20 @@ Window {
     IdeaFormSheet {
         ideaForm: root.ideaForm
         anchors.fill: parent
+        keyboardHeight: root.keyboardHeight
+    }
+
+    StaffPanel {
+        anchors.fill: parent
+        staff: root.staff
+        cards: root.staffCards
+        blocks: root.staffBlocks
+        ideas: root.staffIdeas
+        audit: root.staffAudit
+        importer: root.staffImport
+        backups: root.staffBackups
+        tools: root.staffTools
+        kioskClock: root.kioskClock
         keyboardHeight: root.keyboardHeight
     }
 

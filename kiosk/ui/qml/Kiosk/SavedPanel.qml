@@ -23,7 +23,7 @@ Flickable {
             wrapMode: Text.Wrap
             color: Theme.accent
             font: Theme.font(Theme.sheetTitleSize, Font.Bold)
-            text: panel.form.mode === KioskCardForm.Edit ? qsTr("Your changes are on the board") : qsTr("You're on the board!")
+            text: panel.form.mode === KioskCardForm.Add ? qsTr("You're on the board!") : qsTr("The changes are on the board")
         }
         // Wraps in a narrow (portrait) window so the edit code is never cut off.
         Flow {

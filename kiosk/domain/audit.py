@@ -1,0 +1,65 @@
+"""An audit log entry as the staff panel and `kiosk audit` show it: who did what, when, and what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+# What each action is called for a person reading the log.
+ACTIONS = {
+    "card.add": "added a card",
+    "card.update": "changed a card",
+    "card.cancel": "cancelled a card",
+    "code.wrong": "typed a wrong edit code",
+    "idea.add": "added an idea",
+    "idea.vote": "voted for an idea",
+    "demo.seed": "filled the board with the demo",
+    "event.apply_config": "applied the config",
+    "staff.open": "opened the staff panel",
+    "staff.pin.wrong": "typed a wrong staff PIN",
+    "staff.pin.locked": "typed too many wrong staff PINs: the pad paused",
+    "staff.card.edit": "edited a card",
+    "staff.card.move": "moved a card",
+    "staff.card.cancel": "cancelled a card",
+    "staff.card.restore": "restored a card",
+    "staff.block": "blocked a room",
+    "staff.unblock": "unblocked a room",
+    "staff.idea.hide": "hid an idea",
+    "staff.idea.merge": "merged two ideas",
+    "staff.import": "imported sessions",
+    "board.restore": "restored a backup",
+    "board.reset": "cleared the board",
+    "screen.reset": "sent the screen back to today's board",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    kiosk_id: str
+    actor: str
+    action: str
+    entity: str
+    entity_id: str | None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def what(self) -> str:
+        """The action in words, with its subject when the entry names one."""
+        words = ACTIONS.get(self.action, self.action)
+        subject = self.detail.get("topic") or self.detail.get("room") or ""
+        reason = self.detail.get("reason")
+        text = f"{words}: {subject}" if subject else words
+        return f"{text} ({reason})" if reason else text
+
+    @property
+    def changes(self) -> list[str]:
+        """`field: old → new` for every value the change altered."""
+        lines = []
+        for values in self.detail.get("changed", {}).values():
+            for name, (old, new) in values.items():
+                if name not in {"version", "updated_at", "kiosk_id"}:
+                    lines.append(f"{name}: {old} → {new}")
+        return lines

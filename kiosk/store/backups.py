@@ -1,0 +1,320 @@
+"""Backups of the board while kiosks keep it open: make one, list them, check one, and restore one in a single step
+that every open connection sees whole, with the change stamp moving forward so running kiosks redraw by themselves."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import logging
+import re
+import shutil
+import sqlite3
+import tempfile
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+
+from kiosk.domain.actors import Actor, Role
+from kiosk.store import event_setup
+from kiosk.store.context import StoreContext, reading
+from kiosk.store.engine import BACKUP_DIR_NAME, BUSY_TIMEOUT_MS, database_errors, db_path_of, open_engine
+from kiosk.store.errors import DatabaseUnavailable, StoreError
+from kiosk.store.migrate import SCHEMA_HEAD, alembic_config, backup_to, migrate
+from kiosk.store.queries import live_cards_query
+from kiosk.store.tables import LOCAL_TABLES
+from kiosk.store.writes import change
+
+if TYPE_CHECKING:
+    from kiosk.store.service import BoardService
+
+log = logging.getLogger(__name__)
+
+_STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+# board-20230421T150005Z.sqlite3, board-20230421T150005Z-2.sqlite3, board-before-0002-20230421T150005Z.sqlite3
+_NAME_TIME = re.compile(r"(\d{8}T\d{6}Z)(?:-(\d+))?\.")
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# Files SQLite keeps beside a database it has open: not backups of their own.
+_SIDECARS = ("-wal", "-shm", "-journal")
+# This kiosk's own records, not the board (audit_log, code_locks, kiosk_state): a restore keeps the live ones.
+_LOCAL_TABLES = tuple(table.__tablename__ for table in LOCAL_TABLES)
+# Live cards, as the board shows them, counted with plain SQL so any schema revision can answer.
+_COUNT_LIVE_SESSIONS = (
+    "SELECT count(*) FROM sessions JOIN rooms ON rooms.id = sessions.room_id "
+    "WHERE sessions.deleted = 0 AND rooms.deleted = 0"
+)
+
+
+class BadBackup(StoreError):  # noqa: N818 - the name reads as what was found
+    """A file that cannot be restored; `problem` says why, as the end of a sentence about the file."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"The backup {path} {problem}.")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    made_at: datetime
+    size: int
+    # Live sessions in it; None when `problem` says why it could not be read.
+    sessions: int | None = None
+    revision: str | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    backup: Path
+    # The board as it was just before the restore.
+    safety_backup: Path
+    sessions: int
+    # The schema revision the backup was upgraded from, if it was older.
+    upgraded_from: str | None
+    # What applying this kiosk's config changed in the restored board (rooms or config blocks that differ).
+    config_changes: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"Restored {self.sessions} {'session' if self.sessions == 1 else 'sessions'} from {self.backup.name};"
+            f" the board as it was before is kept in {self.safety_backup.name}."
+        )
+
+
+def backup_now(
+    source: BoardService | StoreContext | Path, *, reason: str = "staff", moment: datetime | None = None
+) -> Path:
+    """Copy the board (a service's, a context's, or the database file at a path) to `backups/` beside it.
+
+    The name carries the real UTC time by default, because people look for backups by when they were made;
+    a file of that name is never overwritten (`-1`, `-2`… follow).
+    """
+    db_path = source if isinstance(source, Path) else db_path_of(source.engine)
+    stamp = (moment or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP_FORMAT)
+    backup_dir = db_path.parent / BACKUP_DIR_NAME
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    for number in itertools.count():
+        target = backup_dir / (f"board-{stamp}.sqlite3" if number == 0 else f"board-{stamp}-{number}.sqlite3")
+        try:
+            # Claimed with O_EXCL, so two processes backing up in the same second never share a file.
+            target.open("xb").close()
+            break
+        except FileExistsError:
+            continue
+    try:
+        backup_to(db_path, target)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    log.info("Backed up the board to %s (%s)", target, reason)
+    return target
+
+
+def list_backups(data_dir: Path) -> list[BackupInfo]:
+    """Every file in `data_dir/backups`, newest first; one that is not a readable board says why in `problem`."""
+    backup_dir = data_dir / BACKUP_DIR_NAME
+    if not backup_dir.is_dir():
+        return []
+    found = []
+    for path in backup_dir.iterdir():
+        if path.name.startswith(".") or path.name.endswith(_SIDECARS) or not path.is_file():
+            continue
+        try:
+            found.append(_examine(path, thorough=False))
+        except BadBackup as bad:
+            with suppress(OSError):  # gone since the folder was listed: nothing to show
+                found.append(BackupInfo(path, _made_at(path), path.stat().st_size, problem=bad.problem))
+    return sorted(found, key=lambda info: (info.made_at, _name_counter(info.path)), reverse=True)
+
+
+def inspect_backup(path: Path) -> BackupInfo:
+    """What a backup holds, or `BadBackup` saying in one line why it cannot be restored."""
+    return _examine(path, thorough=True)
+
+
+def _examine(path: Path, *, thorough: bool) -> BackupInfo:
+    if not path.exists():
+        raise BadBackup(path, "does not exist")
+    if not path.is_file():
+        raise BadBackup(path, "is not a file")
+    size = path.stat().st_size
+    if size == 0:
+        raise BadBackup(path, "is empty (0 bytes)")
+    try:
+        with path.open("rb") as head:
+            header = head.read(len(_SQLITE_HEADER))
+    except OSError as error:
+        raise BadBackup(path, f"cannot be read ({error.strerror})") from error
+    if header != _SQLITE_HEADER:
+        raise BadBackup(path, "is not a SQLite database")
+    try:
+        # Read-only, so looking at a backup can never change it (nor create a file by mistake).
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not {"alembic_version", "rooms", "sessions"} <= tables:
+                raise BadBackup(path, "is a SQLite database but not a kiosk board")
+            revisions = [revision for (revision,) in db.execute("SELECT version_num FROM alembic_version")]
+            if len(revisions) != 1:
+                raise BadBackup(path, "is a SQLite database but not a kiosk board (it has no schema revision)")
+            revision = revisions[0]
+            # The current schema needs no Alembic (a third of a second to import); any other is looked up.
+            if revision != SCHEMA_HEAD and revision not in _known_revisions():
+                raise BadBackup(
+                    path,
+                    f"was written by a newer version of the kiosk software (schema revision {revision});"
+                    " restore it with that version",
+                )
+            # integrity_check reads every page and index; quick_check skips the indexes, enough for a listing.
+            problems = [row[0] for row in db.execute(f"PRAGMA {'integrity' if thorough else 'quick'}_check(10)")]
+            if problems != ["ok"]:
+                more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+                raise BadBackup(path, f"is damaged (SQLite's check says: {problems[0]}{more})")
+            sessions = db.execute(_COUNT_LIVE_SESSIONS).fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise BadBackup(path, f"is damaged or cannot be read ({error})") from error
+    return BackupInfo(path, _made_at(path), size, sessions, revision)
+
+
+@functools.cache
+def _known_revisions() -> frozenset[str]:
+    from alembic.script import ScriptDirectory
+
+    return frozenset(script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions())
+
+
+def _made_at(path: Path) -> datetime:
+    found = _NAME_TIME.search(path.name)
+    if found:
+        return datetime.strptime(found[1], _STAMP_FORMAT).replace(tzinfo=UTC)
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+
+
+def _name_counter(path: Path) -> int:
+    found = _NAME_TIME.search(path.name)
+    return int(found[2]) if found and found[2] else 0
+
+
+def restore(ctx: StoreContext, backup: Path, actor: Actor, *, moment: datetime | None = None) -> RestoreResult:
+    """Put the board back as `backup` has it, while kiosks keep it open; a bad backup is refused, nothing changed.
+
+    A private copy is upgraded, checked and finished (this kiosk's own records, the restore's audit row), then
+    copied over the live file with SQLite's backup API in one write transaction, so every connection sees the old
+    board or the new one; the safety backup (named by `moment`, default now) is made under that same lock.
+    """
+    live = db_path_of(ctx.engine)
+    if backup.resolve() == live.resolve():
+        raise BadBackup(backup, "is the live board itself")
+    info = inspect_backup(backup)
+    # Beside the board rather than in /tmp: the same disk, which has room for the board, and often a small /tmp.
+    work = Path(tempfile.mkdtemp(prefix=".restore-", dir=live.parent))
+    try:
+        staged_file = work / "board.sqlite3"
+        _stage(backup, staged_file, live)
+        engine = open_engine(staged_file)
+        try:
+            staged = StoreContext(engine, ctx.event, ctx.clock, ctx.kiosk_id)
+            outcome = _swap_in(ctx, staged, staged_file, backup, actor, moment)
+        finally:
+            engine.dispose()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    safety, sessions, config_changes = outcome
+    upgraded_from = None if info.revision == SCHEMA_HEAD else info.revision
+    log.info("Restored the board from %s (%d sessions); it was backed up to %s first", backup, sessions, safety)
+    return RestoreResult(backup, safety, sessions, upgraded_from, tuple(config_changes))
+
+
+def _stage(backup: Path, staged_file: Path, live: Path) -> None:
+    """A private copy of the backup at the current schema, checked, with the live board's page size."""
+    with database_errors(live), closing(sqlite3.connect(f"{live.resolve().as_uri()}?mode=rw", uri=True)) as board:
+        page_size = int(board.execute("PRAGMA page_size").fetchone()[0])
+    try:
+        with (
+            closing(sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)) as source,
+            closing(sqlite3.connect(staged_file, isolation_level=None)) as copy,
+        ):
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+            # SQLite cannot copy pages of another size into a WAL database: rewrite the copy at the live size.
+            if copy.execute("PRAGMA page_size").fetchone()[0] != page_size:
+                copy.execute(f"PRAGMA page_size={page_size}")
+                copy.execute("VACUUM")
+    except sqlite3.DatabaseError as error:
+        raise BadBackup(backup, f"could not be copied ({error})") from error
+    try:
+        migrate(staged_file)
+    except DatabaseUnavailable as error:
+        raise BadBackup(backup, f"cannot be brought up to this version's schema: {error.reason.rstrip('.')}") from None
+    with closing(sqlite3.connect(staged_file)) as copy:
+        problems = [row[0] for row in copy.execute("PRAGMA integrity_check(10)")]
+        pages = copy.execute("PRAGMA page_count").fetchone()[0]
+    if problems != ["ok"]:
+        raise BadBackup(backup, f"is damaged after upgrading (SQLite's check says: {problems[0]})")
+    # The swap relies on its first step copying one page and not the whole board (see `_swap_in`).
+    if pages < 2:
+        raise BadBackup(backup, "holds no board")
+
+
+def _swap_in(
+    ctx: StoreContext, staged: StoreContext, staged_file: Path, backup: Path, actor: Actor, moment: datetime | None
+) -> tuple[Path, int, list[str]]:
+    live = db_path_of(ctx.engine)
+    done: list[tuple[Path, int, list[str]]] = []
+
+    def between_steps(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            # Another writer held the lock through busy_timeout: give up, nothing changed (database_errors words it).
+            raise sqlite3.OperationalError("database is locked")
+        if status != sqlite3.SQLITE_OK or done:
+            return
+        # The first step copied one page and holds the live board's write lock until the copy commits: nothing
+        # can change it now. Back it up, and finish the staged copy from it. Writing to the staged file makes
+        # SQLite restart the copy from the first page, so the live board receives the finished copy whole.
+        safety = backup_now(live, reason="before restore", moment=moment)
+        _keep_local_tables(staged_file, live)
+        config_changes = event_setup.apply_config(staged, staged.actor(Role.SYSTEM))
+        with reading(staged) as s:
+            sessions = s.scalar(sa.select(sa.func.count()).select_from(live_cards_query().subquery())) or 0
+        with change(staged, actor, "board.restore") as c:
+            c.describe("board", None, backup=str(backup), safety_backup=str(safety), sessions=sessions)
+        done.append((safety, sessions, config_changes))
+
+    with (
+        database_errors(live),
+        closing(sqlite3.connect(staged_file)) as source,
+        closing(sqlite3.connect(f"{live.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None)) as target,
+    ):
+        target.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        target.execute("PRAGMA synchronous=FULL")
+        # One page per step, so the first step takes the lock without finishing (see `between_steps`).
+        source.backup(target, pages=1, progress=between_steps)
+    if not done:
+        raise RuntimeError("the restore copied the board without preparing it")
+    return done[0]
+
+
+def _keep_local_tables(staged_file: Path, live: Path) -> None:
+    """Give the staged board the live kiosk's own records, which describe this kiosk, not the board.
+
+    The audit log goes on: the replaced history stays readable, and the restore's row takes the next id after the
+    live board's newest, so the change stamp only moves forward. A guesser's lockout is not lifted by a restore,
+    and a backup from another kiosk brings none of that kiosk's state.
+    """
+    with closing(sqlite3.connect(staged_file, isolation_level=None)) as db:
+        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        db.execute("ATTACH DATABASE ? AS live", (str(live),))
+        # Deferred, not IMMEDIATE: that would also ask for the live board's write lock, which the copy holds.
+        db.execute("BEGIN")
+        for table in _LOCAL_TABLES:
+            # Table names are the constants above; the staged copy has the current schema, like the live board.
+            columns = ", ".join(row[1] for row in db.execute(f"PRAGMA main.table_info({table})"))
+            db.execute(f"DELETE FROM main.{table}")  # noqa: S608
+            db.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM live.{table}")  # noqa: S608
+        db.execute("COMMIT")
+        db.execute("DETACH DATABASE live")

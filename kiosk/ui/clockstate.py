@@ -1,0 +1,64 @@
+"""KioskClock: the kiosk's clock as the header shows it, and the staff's rehearsal clock on top of it.
+
+Every part of the kiosk reads the same `ShiftedClock`, so setting a rehearsal time moves the board, the forms,
+the attract screen and the store's timestamps alike; the header says so while it is set.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from kiosk.domain.clock import ShiftedClock
+from kiosk.domain.labels import short_when
+from kiosk.domain.model import Event
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+REHEARSAL_NOTE = "rehearsal clock"
+
+
+@QmlElement
+@QmlUncreatable("KioskClock is created by the application.")
+class KioskClock(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
+    noteChanged = Signal()
+    # The time jumped (a rehearsal set or ended): what depends on it should look again at once.
+    jumped = Signal()
+
+    def __init__(self, clock: ShiftedClock, event: Event, base_note: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._event = event
+        self._base_note = base_note
+
+    @property
+    def clock(self) -> ShiftedClock:
+        return self._clock
+
+    @Property(str, notify=noteChanged)
+    def note(self) -> str:
+        """Said under the header clock when it is not the real time (the demo's clock, a rehearsal); else empty."""
+        return REHEARSAL_NOTE if self._clock.shifted else self._base_note
+
+    @Property(bool, notify=noteChanged)
+    def rehearsing(self) -> bool:
+        return self._clock.shifted
+
+    @Property(str, notify=noteChanged)
+    def rehearsalLabel(self) -> str:
+        return short_when(self._event, self._clock.now()) if self._clock.shifted else ""
+
+    def rehearse(self, moment: datetime) -> None:
+        self._clock.shift_to(moment)
+        self.noteChanged.emit()
+        self.jumped.emit()
+
+    @Slot()
+    def realTime(self) -> None:
+        if self._clock.shifted:
+            self._clock.reset()
+            self.noteChanged.emit()
+            self.jumped.emit()

@@ -1,0 +1,151 @@
+"""KioskStaffImport: planned sessions from a file on a USB stick — every row previewed with its problems named,
+then all of them on the board or none."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from kiosk.share.importfile import ImportFileError, read_import_file
+from kiosk.store.errors import StoreError
+from kiosk.store.importer import ImportPlan, summary
+from kiosk.store.service import BoardService
+from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.rowsmodel import KioskRowsModel
+from kiosk.ui.staff_tools import MOUNT_ROOTS
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+IMPORTABLE = (".csv", ".json")
+# Enough for every planning file a USB stick is likely to hold, few enough to list on one screen.
+MOST_FILES = 40
+
+
+def import_files(data_dir: Path, roots: tuple[Path, ...] = MOUNT_ROOTS) -> list[Path]:
+    """CSV and JSON files on mounted drives (up to three folders deep) and in the data folder's imports/."""
+    found: list[Path] = []
+    for root in (*roots, data_dir / "imports"):
+        for pattern in ("*", "*/*", "*/*/*", "*/*/*/*"):
+            try:
+                found.extend(p for p in sorted(root.glob(pattern)) if p.suffix.lower() in IMPORTABLE and p.is_file())
+            except OSError:
+                continue
+            if len(found) >= MOST_FILES:
+                return found[:MOST_FILES]
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    line: int
+    summary: str
+    problems: str
+    ok: bool
+
+
+@QmlElement
+@QmlUncreatable("KioskStaffImport is created by the application.")
+class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
+    filesChanged = Signal()
+    planChanged = Signal()
+    noticeChanged = Signal()
+
+    def __init__(
+        self,
+        service: BoardService,
+        feed: KioskChangeFeed,
+        *,
+        files: Callable[[Path], list[Path]] = import_files,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._feed = feed
+        self._find_files = files
+        self._files: list[Path] = []
+        self._rows = KioskRowsModel(PreviewRow, self)
+        self._plan: ImportPlan | None = None
+        self._summary = ""
+        self._notice = ""
+
+    @Property("QStringList", notify=filesChanged)  # type: ignore[arg-type]
+    def files(self) -> list[str]:
+        return [str(path) for path in self._files]
+
+    @Property(KioskRowsModel, constant=True)
+    def preview(self) -> KioskRowsModel:
+        return self._rows
+
+    @Property(str, notify=planChanged)
+    def summary(self) -> str:
+        return self._summary
+
+    @Property(bool, notify=planChanged)
+    def canImport(self) -> bool:
+        return self._plan is not None and self._plan.ok and bool(self._plan.rows)
+
+    @Property(str, notify=noticeChanged)
+    def notice(self) -> str:
+        return self._notice
+
+    @Slot()
+    def findFiles(self) -> None:
+        self._files = self._find_files(self._service.data_dir)
+        self.filesChanged.emit()
+
+    @Slot(int)
+    def previewFile(self, index: int) -> None:
+        """Read a file and check every row against the board; nothing is written."""
+        if not 0 <= index < len(self._files):
+            return
+        self._set_notice("")
+        try:
+            plan = self._service.plan_import(read_import_file(self._files[index]))
+        except ImportFileError as error:
+            self._set_plan(None, "")
+            self._set_notice(error.message)
+            return
+        except StoreError as error:
+            self._set_plan(None, "")
+            self._set_notice(str(error))
+            return
+        self._set_plan(plan, summary(plan))
+
+    @Slot()
+    def importNow(self) -> None:
+        if self._plan is None:
+            return
+        try:
+            added = self._service.import_sessions(self._plan)
+        except StoreError as error:
+            self._set_notice(f"Nothing was imported: {error}")
+            return
+        self._feed.poke()
+        self._set_plan(None, "")
+        self._set_notice(f"Imported {added} sessions.")
+
+    def _set_plan(self, plan: ImportPlan | None, text: str) -> None:
+        self._plan, self._summary = plan, text
+        rows = plan.rows if plan is not None else ()
+        self._rows.set_rows(
+            [
+                PreviewRow(
+                    line=row.line,
+                    summary=" · ".join(part for part in (row.day, row.start, row.room, row.topic, row.host) if part),
+                    problems="; ".join(row.problems),
+                    ok=row.ok,
+                )
+                for row in rows
+            ]
+        )
+        self.planChanged.emit()
+
+    def _set_notice(self, text: str) -> None:
+        if text != self._notice:
+            self._notice = text
+            self.noticeChanged.emit()

@@ -1,0 +1,193 @@
+"""KioskStaffTools: exporting to a USB stick, checking the board, the rehearsal clock, resetting, and leaving.
+
+Where a kiosk has no file dialog, the places an export can go are listed: every mounted removable drive
+(/media, /run/media, /mnt) and the data directory's own exports folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import time
+from pathlib import Path
+
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from kiosk.domain.actors import Role
+from kiosk.share.errors import ExportError
+from kiosk.store.checks import check_board
+from kiosk.store.errors import StoreError
+from kiosk.store.reset import clear_board
+from kiosk.store.service import BoardService
+from kiosk.ui.board import day_label
+from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.clockstate import KioskClock
+from kiosk.ui.router import KioskRouter
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+MOUNT_ROOTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
+RESET_WORD = "RESET"
+
+
+def export_places(data_dir: Path, roots: tuple[Path, ...] = MOUNT_ROOTS) -> list[Path]:
+    """Mounted drives staff can export to (two levels: /media/USER/STICK and /media/STICK), then the data folder."""
+    found: list[Path] = []
+    for root in roots:
+        try:
+            for entry in sorted(root.iterdir()):
+                children = sorted(c for c in entry.iterdir() if c.is_dir()) if entry.is_dir() else []
+                found.extend(children if children and root != Path("/mnt") else [entry] if entry.is_dir() else [])
+        except OSError:
+            continue
+    return [*found, data_dir / "exports"]
+
+
+@QmlElement
+@QmlUncreatable("KioskStaffTools is created by the application.")
+class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
+    noticeChanged = Signal()
+    placesChanged = Signal()
+    checkChanged = Signal()
+
+    def __init__(
+        self,
+        service: BoardService,
+        feed: KioskChangeFeed,
+        router: KioskRouter,
+        kiosk_clock: KioskClock,
+        *,
+        places: Callable[[Path], list[Path]] = export_places,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._event = service.event
+        self._feed = feed
+        self._router = router
+        self._clock = kiosk_clock
+        self._find_places = places
+        self._places: list[Path] = []
+        self._notice = ""
+        self._check_lines: list[str] = []
+        self._check_ok = True
+
+    # --- properties ------------------------------------------------------------------------------
+
+    @Property(str, notify=noticeChanged)
+    def notice(self) -> str:
+        return self._notice
+
+    @Property("QStringList", notify=placesChanged)  # type: ignore[arg-type]
+    def exportPlaces(self) -> list[str]:
+        return [str(place) for place in self._places]
+
+    @Property("QStringList", notify=checkChanged)  # type: ignore[arg-type]
+    def checkLines(self) -> list[str]:
+        return self._check_lines
+
+    @Property(bool, notify=checkChanged)
+    def checkOk(self) -> bool:
+        return self._check_ok
+
+    @Property("QStringList", constant=True)  # type: ignore[arg-type]
+    def dayNames(self) -> list[str]:
+        return [day_label(day)["short"] for day in self._event.days]
+
+    @Property("QStringList", constant=True)  # type: ignore[arg-type]
+    def rehearsalTimes(self) -> list[str]:
+        """Every half hour from half an hour before the first slot to the end of the last."""
+        first = self._event.first_slot.hour * 60 + self._event.first_slot.minute
+        last = self._event.last_slot_end.hour * 60 + self._event.last_slot_end.minute
+        return [f"{minutes // 60:02d}:{minutes % 60:02d}" for minutes in range(max(0, first - 30), last + 1, 30)]
+
+    @Property(str, constant=True)
+    def resetWord(self) -> str:
+        return RESET_WORD
+
+    # --- intents ---------------------------------------------------------------------------------
+
+    @Slot()
+    def findPlaces(self) -> None:
+        self._places = self._find_places(self._service.data_dir)
+        self.placesChanged.emit()
+
+    @Slot(int)
+    def exportTo(self, index: int) -> None:
+        """Every export format into a new folder at the chosen place."""
+        from kiosk.share.export import FORMATS, export
+
+        if not 0 <= index < len(self._places):
+            return
+        stamp = self._service.clock.now().astimezone(self._event.tz).strftime("%Y%m%d-%H%M")
+        folder = self._places[index] / f"{self._event.slug}-{stamp}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            cards, ideas = self._service.cards(), self._service.ideas()
+            for fmt in FORMATS:
+                name = "site" if fmt == "html" else f"schedule.{fmt}" if fmt in ("xml", "json") else f"board.{fmt}"
+                export(fmt, self._event, cards, ideas, folder / name)
+        except (OSError, ExportError, StoreError) as error:
+            self._set_notice(f"The export did not finish: {getattr(error, 'message', None) or error}")
+            return
+        self._set_notice(f"Exported {len(cards)} sessions in every format to {folder}.")
+
+    @Slot()
+    def check(self) -> None:
+        try:
+            report = check_board(self._service.ctx)
+        except StoreError as error:
+            self._check_ok, self._check_lines = False, [str(error)]
+        else:
+            self._check_ok, self._check_lines = report.ok, report.lines()
+        self.checkChanged.emit()
+
+    @Slot(int, str)
+    def rehearse(self, day_index: int, hhmm: str) -> None:
+        """Run the kiosk's clock from this day and time, until "Back to real time"."""
+        if not 0 <= day_index < len(self._event.days):
+            return
+        hour, minute = (int(part) for part in hhmm.split(":"))
+        self._clock.rehearse(self._event.at(self._event.days[day_index], time(hour, minute)))
+        day = day_label(self._event.days[day_index])["short"]
+        self._set_notice(f"The kiosk runs on a rehearsal clock from {day} {hhmm}.")
+
+    @Slot()
+    def realTime(self) -> None:
+        self._clock.realTime()
+        self._set_notice("The kiosk runs on real time again.")
+
+    @Slot()
+    def backToToday(self) -> None:
+        """Reset the screen: today's board, nothing open (the data is untouched)."""
+        self._service.record_screen_reset()
+        self._router.goHome()
+
+    @Slot(str, result=bool)
+    def clearBoard(self, typed: str) -> bool:
+        """Clear every card, idea and staff block for a new event, after a backup; `typed` must be RESET."""
+        if typed.strip() != RESET_WORD:
+            self._set_notice(f"Type {RESET_WORD} to clear the board.")
+            return False
+        try:
+            result = clear_board(self._service.ctx, self._service.actor(Role.STAFF), keep_cards=False)
+        except (StoreError, OSError) as error:
+            self._set_notice(f"Nothing was cleared: {error}")
+            return False
+        self._feed.poke()
+        self._set_notice(f"The board is clear. A backup of what was there is in {result.backup}.")
+        return True
+
+    @Slot()
+    def quit(self) -> None:
+        log.info("staff left the kiosk application")
+        QCoreApplication.quit()
+
+    def _set_notice(self, text: str) -> None:
+        if text != self._notice:
+            self._notice = text
+            self.noticeChanged.emit()

@@ -1,0 +1,114 @@
+"""All the kiosk's view models, built together, and the few links between them.
+
+Each view model knows the store, the change feed and the router, never another view model; the hand-overs
+(a tapped card to the detail sheet, a verified code to the form, a staff edit back to the panel) are wired here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, SignalInstance
+
+from kiosk.config import KioskConfig
+from kiosk.domain.clock import ShiftedClock
+from kiosk.store.service import BoardService
+from kiosk.ui.attract import KioskAttract
+from kiosk.ui.board import KioskBoard
+from kiosk.ui.cardform import KioskCardForm
+from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.clockstate import KioskClock
+from kiosk.ui.detail import KioskCardDetail
+from kiosk.ui.ideaform import KioskIdeaForm
+from kiosk.ui.router import KioskRouter
+from kiosk.ui.staff import KioskStaff, StaffSection
+from kiosk.ui.staff_audit import KioskStaffAudit
+from kiosk.ui.staff_backups import KioskStaffBackups
+from kiosk.ui.staff_blocks import KioskStaffBlocks
+from kiosk.ui.staff_cards import KioskStaffCards
+from kiosk.ui.staff_ideas import KioskStaffIdeas
+from kiosk.ui.staff_import import KioskStaffImport
+from kiosk.ui.staff_tools import KioskStaffTools
+from kiosk.ui.wishlist import KioskWishList
+
+
+@dataclass(frozen=True)
+class ViewModels:
+    feed: KioskChangeFeed
+    router: KioskRouter
+    kiosk_clock: KioskClock
+    board: KioskBoard
+    detail: KioskCardDetail
+    form: KioskCardForm
+    wish_list: KioskWishList
+    idea_form: KioskIdeaForm
+    attract: KioskAttract
+    staff: KioskStaff
+    staff_cards: KioskStaffCards
+    staff_blocks: KioskStaffBlocks
+    staff_ideas: KioskStaffIdeas
+    staff_audit: KioskStaffAudit
+    staff_import: KioskStaffImport
+    staff_backups: KioskStaffBackups
+    staff_tools: KioskStaffTools
+
+    def for_qml(self) -> dict[str, QObject]:
+        """Main.qml's required properties, by their QML names (`wish_list` → `wishList`)."""
+        names = {}
+        for field in dataclasses.fields(self):
+            head, *rest = field.name.split("_")
+            names[head + "".join(part.title() for part in rest)] = getattr(self, field.name)
+        return names
+
+
+def build_view_models(service: BoardService, config: KioskConfig, clock: ShiftedClock, clock_note: str) -> ViewModels:
+    feed = KioskChangeFeed(service)
+    router = KioskRouter()
+    kiosk_clock = KioskClock(clock, config.event, clock_note)
+    settings = config.kiosk
+    vms = ViewModels(
+        feed=feed,
+        router=router,
+        kiosk_clock=kiosk_clock,
+        board=KioskBoard(service, clock, feed, router, kiosk_clock=kiosk_clock),
+        detail=KioskCardDetail(service, feed, router),
+        form=KioskCardForm(
+            service,
+            feed,
+            router,
+            idle_seconds=settings.form_idle_seconds,
+            warning_seconds=settings.form_warning_seconds,
+        ),
+        wish_list=KioskWishList(service, feed, router),
+        idea_form=KioskIdeaForm(service, feed, router),
+        attract=KioskAttract(service, clock, feed, router),
+        staff=KioskStaff(service, router),
+        staff_cards=KioskStaffCards(service, feed),
+        staff_blocks=KioskStaffBlocks(service, feed),
+        staff_ideas=KioskStaffIdeas(service, feed),
+        staff_audit=KioskStaffAudit(service, feed),
+        staff_import=KioskStaffImport(service, feed),
+        staff_backups=KioskStaffBackups(service, feed),
+        staff_tools=KioskStaffTools(service, feed, router, kiosk_clock),
+    )
+    vms.board.cardTapped.connect(vms.detail.show)
+    vms.board.freeSlotTapped.connect(vms.form.startAdd)
+    vms.detail.hostVerified.connect(vms.form.startEdit)
+    vms.wish_list.hostRequested.connect(vms.form.beginHostingIdea)
+    vms.idea_form.added.connect(vms.wish_list.welcome)
+    vms.staff_cards.editRequested.connect(vms.form.startStaffEdit)
+    vms.form.staffEditClosed.connect(vms.staff.reopen)
+    vms.staff_cards.historyRequested.connect(vms.staff_audit.showCard)
+    vms.staff_cards.historyRequested.connect(lambda _card: vms.staff.showSection(StaffSection.Audit))
+    return vms
+
+
+def connect_activity(vms: ViewModels, activity: SignalInstance) -> None:
+    """A touch anywhere keeps the open form and the staff panel from timing out.
+
+    Queued: the idle watcher sees a touch before the window does, and calling off the form's idle warning at
+    once would uncover what is under it for that very touch.
+    """
+    for target in (vms.form.activity, vms.staff.activity):
+        activity.connect(target, Qt.ConnectionType.QueuedConnection)
