@@ -15,6 +15,7 @@ from kiosk.config_event import MAX_SECONDS, read_event
 from kiosk.config_toml import ConfigError, Table, read_toml
 from kiosk.domain.model import Event
 from kiosk.paths import DEMO_CONFIG
+from kiosk.sync.settings import HubSettings, read_hub
 
 APP_NAME = "open-spaces-kiosk"
 CONFIG_ENV = "KIOSK_CONFIG"
@@ -22,7 +23,7 @@ DATA_DIR_ENV = "KIOSK_DATA_DIR"
 LOCAL_CONFIG = Path("config") / "kiosk.toml"
 BUNDLED_CONFIG = DEMO_CONFIG
 
-_TOP_LEVEL_KEYS = ("event", "links", "kiosk", "limits", "rooms", "blocks", "tags")
+_TOP_LEVEL_KEYS = ("event", "links", "kiosk", "limits", "rooms", "blocks", "tags", "hub")
 _KIOSK_KEYS = ("id", "idle_seconds", "form_idle_seconds", "form_warning_seconds")
 
 
@@ -41,6 +42,8 @@ class KioskConfig:
     path: Path
     event: Event
     kiosk: KioskSettings
+    # None: a single kiosk with no hub to sync through.
+    hub: HubSettings | None = None
 
 
 def load_config(path: Path) -> KioskConfig:
@@ -52,7 +55,7 @@ def load_config(path: Path) -> KioskConfig:
     root.reject_unknown(_TOP_LEVEL_KEYS)
     event = read_event(root)
     kiosk = _kiosk(root.table("kiosk"))
-    return KioskConfig(path=path, event=event, kiosk=kiosk)
+    return KioskConfig(path=path, event=event, kiosk=kiosk, hub=read_hub(root))
 
 
 def find_config(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> Path:

@@ -203,7 +203,7 @@ def check_slot(
     if block is not None:
         raise SlotBlocked(block.reason)
     taken = sa.select(SessionRow.id).where(
-        SessionRow.room_id == room.id, SessionRow.starts_at == starts_at, SessionRow.deleted.is_(False)
+        SessionRow.room_id == room.id, SessionRow.starts_at == starts_at, SessionRow.live()
     )
     if moving is not None:
         taken = taken.where(SessionRow.id != moving)
@@ -221,7 +221,7 @@ def check_handle_quota(
     day = ctx.event.local(starts_at).date()
     start, end = ctx.event.local_day_bounds(day)
     query = sa.select(SessionRow.handle).where(
-        SessionRow.deleted.is_(False), SessionRow.starts_at >= start, SessionRow.starts_at < end
+        SessionRow.live(), SessionRow.starts_at >= start, SessionRow.starts_at < end
     )
     if moving is not None:
         query = query.where(SessionRow.id != moving)

@@ -65,9 +65,7 @@ def _integrity(ctx: StoreContext) -> tuple[str, ...]:
 
 def _check_rows(event: Event, s: Session, integrity: tuple[str, ...]) -> CheckReport:
     rooms = {row.id: row for row in s.scalars(sa.select(RoomRow))}
-    sessions = list(
-        s.scalars(sa.select(SessionRow).where(SessionRow.deleted.is_(False)).order_by(SessionRow.starts_at))
-    )
+    sessions = list(s.scalars(sa.select(SessionRow).where(SessionRow.live()).order_by(SessionRow.starts_at)))
     blocks = list(s.scalars(sa.select(BlockRow).where(BlockRow.deleted.is_(False))))
     ideas = list(s.scalars(sa.select(IdeaRow).where(IdeaRow.deleted.is_(False)).order_by(IdeaRow.created_at)))
     names = _Names(event, rooms)

@@ -107,3 +107,7 @@ class ConfigBlock(StoreError):
 
 class BadTimeRange(StoreError):
     """A block's start and end do not make a range within one conference day's open hours."""
+
+
+class ConflictNotFound(StoreError):
+    """A sync conflict that was resolved already (here, or on another kiosk), or cannot be resolved as asked."""

@@ -10,8 +10,8 @@ from kiosk.domain.model import Idea
 from kiosk.domain.validation import validate_idea
 from kiosk.store.context import StoreContext
 from kiosk.store.errors import RateLimited
-from kiosk.store.queries import RATE_WINDOW, idea_of, live_idea_row, recent_actions
-from kiosk.store.tables import IdeaRow
+from kiosk.store.queries import RATE_WINDOW, idea_of, live_idea_row, recent_actions, votes_of
+from kiosk.store.tables import IdeaRow, VoteRow
 from kiosk.store.writes import change
 
 # One person tapping +1 again and again on one idea counts once in this window.
@@ -39,7 +39,8 @@ def vote(ctx: StoreContext, idea_id: uuid.UUID, actor: Actor) -> Idea:
             raise RateLimited("Lots of votes were just made at this kiosk. Please wait a minute and vote again.")
         if recent_actions(c.session, ctx.kiosk_id, "idea.vote", c.now - SAME_IDEA_VOTE_WINDOW, entity_id=idea_id):
             raise RateLimited("Your vote for this idea is counted. Let someone else vote too!")
-        c.update(row, votes=row.votes + 1)
-        c.describe("idea", row.id, votes=row.votes)
+        c.insert(VoteRow, idea_id=row.id)
         c.flush()
-        return idea_of(row)
+        votes = votes_of(c.session, row.id)
+        c.describe("idea", row.id, votes=votes)
+        return idea_of(row, votes - row.votes)

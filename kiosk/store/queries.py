@@ -8,13 +8,13 @@ import uuid
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from kiosk.domain.audit import AuditEntry
 from kiosk.domain.model import Block, Card, Idea
 from kiosk.store.context import StoreContext, reading
 from kiosk.store.errors import CardNotFound, IdeaNotFound
-from kiosk.store.tables import AuditRow, BlockRow, IdeaRow, RoomRow, SessionRow
+from kiosk.store.tables import AuditRow, BlockRow, IdeaRow, RoomRow, SessionRow, VoteRow
 
 log = logging.getLogger(__name__)
 
@@ -61,13 +61,38 @@ def block_sources(ctx: StoreContext) -> dict[uuid.UUID, str]:
 
 def ideas(ctx: StoreContext) -> tuple[Idea, ...]:
     """The wish list: most votes first, then newest."""
+    counts = vote_counts()
     query = (
-        sa.select(IdeaRow)
+        sa.select(IdeaRow, sa.func.coalesce(counts.c.count, 0))
+        .outerjoin(counts, counts.c.idea_id == IdeaRow.id)
         .where(IdeaRow.deleted.is_(False))
-        .order_by(IdeaRow.votes.desc(), IdeaRow.created_at.desc(), IdeaRow.id)
+        .order_by((IdeaRow.votes + sa.func.coalesce(counts.c.count, 0)).desc(), IdeaRow.created_at.desc(), IdeaRow.id)
     )
     with reading(ctx) as s:
-        return tuple(idea_of(row) for row in s.scalars(query))
+        return tuple(idea_of(row, extra) for row, extra in s.execute(query).tuples())
+
+
+def vote_counts() -> sa.Subquery:
+    """Live +1 rows per idea (each kiosk's votes are rows of their own, so they add up across kiosks); a vote for
+    an idea staff merged into another counts for the one that stays."""
+    voted = aliased(IdeaRow)
+    target = sa.func.coalesce(voted.merged_into, VoteRow.idea_id)
+    return (
+        sa.select(target.label("idea_id"), sa.func.count().label("count"))
+        .select_from(VoteRow)
+        .join(voted, voted.id == VoteRow.idea_id)
+        .where(VoteRow.deleted.is_(False))
+        .group_by(target)
+        .subquery()
+    )
+
+
+def votes_of(s: Session, idea_id: uuid.UUID) -> int:
+    """An idea's +1s: those counted before votes were rows (and folded in by merges), and the vote rows."""
+    row = s.get(IdeaRow, idea_id)
+    counts = vote_counts()
+    rows = s.scalar(sa.select(counts.c.count).where(counts.c.idea_id == idea_id))
+    return (row.votes if row is not None else 0) + (rows or 0)
 
 
 def audit(ctx: StoreContext, *, limit: int = 50, entity_id: str | None = None) -> tuple[AuditEntry, ...]:
@@ -104,7 +129,7 @@ def live_cards_query() -> sa.Select[tuple[SessionRow, str]]:
     return (
         sa.select(SessionRow, RoomRow.key)
         .join(RoomRow, SessionRow.room_id == RoomRow.id)
-        .where(SessionRow.deleted.is_(False), RoomRow.deleted.is_(False))
+        .where(SessionRow.live(), RoomRow.deleted.is_(False))
     )
 
 
@@ -196,12 +221,14 @@ def card_of(row: SessionRow, room_key: str) -> Card:
     )
 
 
-def idea_of(row: IdeaRow) -> Idea:
+def idea_of(row: IdeaRow, vote_rows: int = 0) -> Idea:
+    """The idea with all its +1s: `row.votes` (counted before votes were rows, and folded in by merges) plus
+    `vote_rows`, the live vote rows."""
     return Idea(
         id=row.id,
         topic=row.topic,
         note=row.note,
-        votes=row.votes,
+        votes=row.votes + vote_rows,
         adopted_card_id=row.adopted_session_id,
         created_at=row.created_at,
     )

@@ -16,10 +16,11 @@ from sqlalchemy.engine import Engine
 from kiosk.domain.actors import Actor, Role
 from kiosk.domain.audit import AuditEntry
 from kiosk.domain.clock import Clock
+from kiosk.domain.conflicts import Conflict
 from kiosk.domain.model import Block, Card, Event, Idea
 from kiosk.share.importfile import ImportFile
 from kiosk.store import backups as backup_files
-from kiosk.store import cards, checks, demo, event_setup, ideas, importer, pin, queries, reset, staff
+from kiosk.store import cards, checks, conflicts, demo, event_setup, ideas, importer, outbox, pin, queries, reset, staff
 from kiosk.store.cards import AddedCard, CardDraft
 from kiosk.store.context import StoreContext
 from kiosk.store.engine import db_path_of, open_engine
@@ -189,6 +190,27 @@ class BoardService:
     def import_sessions(self, plan: importer.ImportPlan) -> int:
         """All of a checked plan's sessions in one change, or none (`ImportRefused`)."""
         return importer.apply_import(self.ctx, plan, self.actor(Role.STAFF))
+
+    # -- sync: what the hub could not settle, for staff ------------------------------------------------------------
+
+    def conflicts(self) -> tuple[Conflict, ...]:
+        return conflicts.open_conflicts(self.ctx)
+
+    def place_displaced(self, conflict_id: uuid.UUID, room_key: str, starts_at: datetime) -> Card:
+        return conflicts.place_displaced(self.ctx, conflict_id, room_key, starts_at, self.actor(Role.STAFF))
+
+    def cancel_displaced(self, conflict_id: uuid.UUID, reason: str) -> None:
+        conflicts.cancel_displaced(self.ctx, conflict_id, reason, self.actor(Role.STAFF))
+
+    def keep_board_version(self, conflict_id: uuid.UUID) -> None:
+        conflicts.keep_board_version(self.ctx, conflict_id, self.actor(Role.STAFF))
+
+    def take_kiosk_version(self, conflict_id: uuid.UUID) -> None:
+        conflicts.take_kiosk_version(self.ctx, conflict_id, self.actor(Role.STAFF))
+
+    def pending_sync(self) -> int:
+        """Changes made here that the hub has not taken yet."""
+        return outbox.pending_count(self.ctx)
 
 
 __all__ = ["AddedCard", "BoardService", "CardDraft"]

@@ -30,8 +30,8 @@ from kiosk.store.errors import (
     SlotTaken,
     UnknownSlot,
 )
-from kiosk.store.queries import card_of, idea_of, live_blocks, live_card_row, live_cards_query, live_idea_row
-from kiosk.store.tables import BlockRow, RoomRow, SessionRow
+from kiosk.store.queries import card_of, idea_of, live_blocks, live_card_row, live_cards_query, live_idea_row, votes_of
+from kiosk.store.tables import BlockRow, IdeaRow, RoomRow, SessionRow
 from kiosk.store.writes import change
 
 STAFF_BLOCK = "staff"
@@ -89,7 +89,7 @@ def restore_card(ctx: StoreContext, card_id: uuid.UUID, actor: Actor) -> Card:
             raise SlotBlocked(block.reason)
         taken = c.session.scalar(
             sa.select(SessionRow.id).where(
-                SessionRow.room_id == row.room_id, SessionRow.starts_at == row.starts_at, SessionRow.deleted.is_(False)
+                SessionRow.room_id == row.room_id, SessionRow.starts_at == row.starts_at, SessionRow.live()
             )
         )
         if taken is not None:
@@ -202,13 +202,19 @@ def merge_ideas(ctx: StoreContext, keep_id: uuid.UUID, duplicate_id: uuid.UUID, 
     with change(ctx, actor, "staff.idea.merge") as c:
         keep = live_idea_row(c.session, keep_id)
         duplicate = live_idea_row(c.session, duplicate_id)
+        # Vote rows stay as they are and count for the idea that stays through `merged_into`, so +1s another
+        # kiosk casts on the duplicate before it hears of the merge are not lost either.
         c.update(keep, votes=keep.votes + duplicate.votes)
         if keep.adopted_session_id is None and duplicate.adopted_session_id is not None:
             c.update(keep, adopted_session_id=duplicate.adopted_session_id)
+        for earlier in c.session.scalars(sa.select(IdeaRow).where(IdeaRow.merged_into == duplicate.id)):
+            c.update(earlier, merged_into=keep.id)
+        c.update(duplicate, merged_into=keep.id)
         c.tombstone(duplicate)
-        c.describe("idea", keep.id, merged=str(duplicate.id), merged_topic=duplicate.topic, votes=keep.votes)
         c.flush()
-        return idea_of(keep)
+        total = votes_of(c.session, keep.id)
+        c.describe("idea", keep.id, merged=str(duplicate.id), merged_topic=duplicate.topic, votes=total)
+        return idea_of(keep, total - keep.votes)
 
 
 def note_screen_reset(ctx: StoreContext, actor: Actor) -> None:

@@ -31,6 +31,10 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = sa.DateTime(timezone=True)
     cache_ok = True
 
+    @property
+    def python_type(self) -> type[datetime]:
+        return datetime
+
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
@@ -66,8 +70,10 @@ class SyncedRow:
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(default=1)
     deleted: Mapped[bool] = mapped_column(default=False)
-    # Which kiosk made the last change.
+    # Which kiosk made the last change, and when by its hybrid logical clock (kiosk.domain.hlc): sortable text
+    # that orders changes across kiosks without trusting their wall clocks.
     kiosk_id: Mapped[str]
+    hlc: Mapped[str] = mapped_column(default="")
 
 
 class RoomRow(SyncedRow, Base):
@@ -80,8 +86,16 @@ class RoomRow(SyncedRow, Base):
     position: Mapped[int]
 
 
+LIVE_SESSION = "deleted = false AND displaced = false"
+
+
 class SessionRow(SyncedRow, Base):
     """A card on the board: one Open Space session in a room and hour."""
+
+    @classmethod
+    def live(cls) -> sa.ColumnElement[bool]:
+        """On the board: neither cancelled nor displaced (the partial unique index's own condition)."""
+        return sa.and_(cls.deleted.is_(False), cls.displaced.is_(False))
 
     __tablename__ = "sessions"
 
@@ -97,17 +111,20 @@ class SessionRow(SyncedRow, Base):
     idea_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("ideas.id"))
     # "pbkdf2_sha256$iterations$salt$hash"; the code itself is only ever shown once, to the host.
     edit_code_hash: Mapped[str]
+    # Lost its slot to a booking the hub accepted first (made while this kiosk was offline): off the grid, never
+    # deleted, listed for staff with a conflict until it is moved.
+    displaced: Mapped[bool] = mapped_column(default=False)
 
     __table_args__ = (
         # Two live cards in one room and hour are impossible, even when two kiosks race for the slot;
-        # a cancelled (tombstoned) card frees the slot.
+        # a cancelled (tombstoned) or displaced card frees the slot.
         sa.Index(
             "uq_sessions_live_room_slot",
             "room_id",
             "starts_at",
             unique=True,
-            sqlite_where=sa.text("deleted = false"),
-            postgresql_where=sa.text("deleted = false"),
+            sqlite_where=sa.text(LIVE_SESSION),
+            postgresql_where=sa.text(LIVE_SESSION),
         ),
     )
 
@@ -135,6 +152,30 @@ class IdeaRow(SyncedRow, Base):
     votes: Mapped[int] = mapped_column(default=0)
     # sessions and ideas point at each other; use_alter lets PostgreSQL create the cycle after both tables exist.
     adopted_session_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("sessions.id", use_alter=True))
+    # Set when staff merged this idea into another: +1s cast here later (on a kiosk that had not heard of the
+    # merge yet) still count for the idea that stays.
+    merged_into: Mapped[uuid.UUID | None] = mapped_column(default=None)
+
+
+class VoteRow(SyncedRow, Base):
+    """One "+1, I'd come": a row of its own, so +1s made on several kiosks add up instead of overwriting."""
+
+    __tablename__ = "votes"
+
+    idea_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("ideas.id"), index=True)
+
+
+class ConflictRow(SyncedRow, Base):
+    """Something the hub could not settle by itself, for staff: a booking that lost its slot ("slot"), or an
+    edit made on one kiosk while another changed the same row ("edit"). Resolving it tombstones it."""
+
+    __tablename__ = "conflicts"
+
+    kind: Mapped[str]
+    entity: Mapped[str]
+    entity_id: Mapped[uuid.UUID]
+    # JSON: what lost (the displaced booking's slot, or the edit's values) and which kiosk made it.
+    detail: Mapped[str] = mapped_column(default="{}")
 
 
 class AuditRow(Base):
@@ -190,5 +231,29 @@ class KioskStateRow(Base):
     value: Mapped[str]
 
 
-SYNCED_TABLES = (RoomRow, SessionRow, BlockRow, IdeaRow)
-LOCAL_TABLES = (AuditRow, CodeLockRow, KioskStateRow)
+class OutboxRow(Base):
+    """A change waiting to reach the hub, written in the change's own transaction (so none is lost or invented)
+    and deleted only once the hub has taken it."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    # Unique per change, so a push the hub took but whose answer was lost is not applied twice.
+    entry_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    table_name: Mapped[str]
+    row_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    # The version the change was made on: the hub tells a concurrent edit (another kiosk changed it since) apart.
+    base_version: Mapped[int]
+    # The stamp the row had before the change: with the version, it names the exact state the change was made on.
+    base_hlc: Mapped[str]
+    version: Mapped[int]
+    hlc: Mapped[str]
+    # The whole row after the change, as JSON.
+    payload: Mapped[str]
+    created_at: Mapped[datetime]
+
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+
+SYNCED_TABLES = (RoomRow, SessionRow, BlockRow, IdeaRow, VoteRow, ConflictRow)
+LOCAL_TABLES = (AuditRow, CodeLockRow, KioskStateRow, OutboxRow)

@@ -1,28 +1,33 @@
 """The one door every change to the board goes through.
 
 A `Change` is one transaction. Inside it, rows are inserted, updated and tombstoned only through its methods,
-which bump `version`, stamp the time and the kiosk, and remember old → new; when it ends, it writes exactly one
-audit row naming the actor. Nothing else in the program constructs a row. (The sync outbox, when it comes,
-is written here too, in the same transaction.)
+which bump `version`, stamp the time, the kiosk and the hybrid logical clock, and remember old → new; when it
+ends, it writes exactly one audit row naming the actor, and an outbox entry for every synced row it touched, in
+the same transaction, so a crash never loses or invents a change the hub should hear of. Rows pulled from the
+hub come in through `apply_remote`: stamped as the hub has them, with no outbox entry. Nothing else in the
+program constructs a row.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
-from typing import Any, TypeVar
+from datetime import datetime
+from typing import Any, TypeVar, cast
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from kiosk.domain.actors import Actor
+from kiosk.domain.hlc import Hlc
+from kiosk.store import rowcodec
 from kiosk.store.context import StoreContext
 from kiosk.store.engine import database_errors
 from kiosk.store.errors import SlotTaken
-from kiosk.store.tables import AuditRow, Base, CodeLockRow, KioskStateRow, SyncedRow
+from kiosk.store.tables import AuditRow, Base, CodeLockRow, KioskStateRow, OutboxRow, SessionRow, SyncedRow
 
 SyncedT = TypeVar("SyncedT", bound=SyncedRow)
 LocalT = TypeVar("LocalT", bound=Base)
@@ -43,6 +48,8 @@ class Change:
         self._detail: dict[str, Any] = {}
         self._changed: dict[str, dict[str, list[Any]]] = {}
         self._touched = False
+        # Synced rows changed here, with the version and stamp each had before: one outbox entry each at the end.
+        self._outgoing: dict[tuple[str, uuid.UUID], tuple[SyncedRow, int, str]] = {}
 
     # -- synced rows -----------------------------------------------------------------------------------------------
 
@@ -59,6 +66,7 @@ class Change:
         row = row_type(**stamp, **columns)
         self.session.add(row)
         self._touched = True
+        self._outgoing[(row_type.__tablename__, row.id)] = (row, 0, "")  # type: ignore[attr-defined]
         return row
 
     def update(self, row: SyncedRow, **values: Any) -> bool:
@@ -66,16 +74,73 @@ class Change:
         changed = {name: value for name, value in values.items() if getattr(row, name) != value}
         if not changed:
             return False
+        key = (type(row).__tablename__, row.id)  # type: ignore[attr-defined]
+        self._outgoing.setdefault(key, (row, row.version, row.hlc))
         diff = self._changed.setdefault(f"{type(row).__tablename__}/{row.id}", {})  # type: ignore[attr-defined]
         for name, value in changed.items():
-            old = diff[name][0] if name in diff else _plain(getattr(row, name))
-            diff[name] = [old, _plain(value)]
+            old = diff[name][0] if name in diff else rowcodec.plain(getattr(row, name))
+            diff[name] = [old, rowcodec.plain(value)]
             setattr(row, name, value)
         row.version += 1
         row.updated_at = self.now
         row.kiosk_id = self.actor.kiosk_id
         self._touched = True
         return True
+
+    def apply_remote(self, row_type: type[SyncedRow], rows: list[dict[str, Any]]) -> None:
+        """Rows as the hub has them (pulled, or its answer to a push): every column set as given, versions and
+        stamps included, no outbox entry. Many at once (a first pull brings the whole board), so in bulk; the
+        change still ends with its one audit row, so the screen notices."""
+        if not rows:
+            return
+        table = cast(sa.Table, row_type.__table__)  # type: ignore[attr-defined]
+        upsert = sqlite_insert(table)
+        columns = {column.name: upsert.excluded[column.name] for column in table.columns if column.name != "id"}
+        self.session.execute(upsert.on_conflict_do_update(index_elements=[table.c.id], set_=columns), rows)
+        self._touched = True
+
+    def vacate(self, session_ids: Collection[uuid.UUID], slots: Collection[tuple[uuid.UUID, datetime]]) -> int:
+        """Before pulled sessions are written: take this kiosk's copies of them off the grid, and any other card
+        in the slots they are about to hold, on this kiosk only (no version, no outbox entry).
+
+        The hub's rows never double-book, but this kiosk's copy may be behind it (a card that moved away on the
+        hub and has not been pulled yet) or ahead of it (a booking not pushed yet, which the hub will displace
+        because it confirmed the pulled card first). Returns how many other cards were taken off.
+        """
+        sessions = cast(sa.Table, SessionRow.__table__)
+        live = sa.and_(sessions.c.deleted.is_(False), sessions.c.displaced.is_(False))
+        ids = list(session_ids)
+        for start in range(0, len(ids), 500):
+            self.session.execute(
+                sa.update(sessions).where(sessions.c.id.in_(ids[start : start + 500]), live).values(displaced=True)
+            )
+        moved = 0
+        for room_id, starts_at in slots:
+            result = self.session.execute(
+                sa.update(sessions)
+                .where(sessions.c.room_id == room_id, sessions.c.starts_at == starts_at, live)
+                .values(displaced=True)
+            )
+            moved += result.rowcount  # type: ignore[attr-defined]
+        self._touched = True
+        return moved
+
+    def resend(self, row: SyncedRow) -> None:
+        """Queue the row as it is for the hub, unchanged (a kiosk meeting a hub for the first time): based on
+        its own state, so the hub takes it as new, or as content it already has."""
+        self.session.add(
+            OutboxRow(
+                entry_id=uuid.uuid4(),
+                table_name=type(row).__tablename__,  # type: ignore[attr-defined]
+                row_id=row.id,
+                base_version=row.version,
+                base_hlc=row.hlc,
+                version=row.version,
+                hlc=row.hlc,
+                payload=rowcodec.dumps(rowcodec.encode(row)),
+                created_at=self.now,
+            )
+        )
 
     def tombstone(self, row: SyncedRow) -> bool:
         """Rows are never deleted: marked `deleted`, the deletion reaches other kiosks like any change."""
@@ -114,9 +179,12 @@ class Change:
         self._detail.update(detail)
 
     def close(self) -> None:
-        """Write the audit row, if anything happened. Called when the change's block ends without an error."""
+        """Write the outbox entries and the audit row, if anything happened. Called when the change's block ends
+        without an error."""
         if not self._touched and self._entity is None:
             return
+        if self._outgoing:
+            self._write_outbox()
         if self._entity is None:
             raise RuntimeError(f"change {self.action!r} touched rows but never said what it was about")
         detail = dict(self._detail)
@@ -135,14 +203,56 @@ class Change:
             )
         )
 
+    def _write_outbox(self) -> None:
+        stamp = str(next_stamp(self.session, self.actor.kiosk_id, self.now))
+        for row, _version, _hlc in self._outgoing.values():
+            row.hlc = stamp
+        self.session.flush()
+        for (table, row_id), (row, base_version, base_hlc) in self._outgoing.items():
+            self.session.add(
+                OutboxRow(
+                    entry_id=uuid.uuid4(),
+                    table_name=table,
+                    row_id=row_id,
+                    base_version=base_version,
+                    base_hlc=base_hlc,
+                    version=row.version,
+                    hlc=stamp,
+                    payload=rowcodec.dumps(rowcodec.encode(row)),
+                    created_at=self.now,
+                )
+            )
 
-def _plain(value: Any) -> Any:
-    """A value as the audit log keeps it: instants in UTC ISO form whatever zone they came in, ids as text."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    return value
+
+HLC_KEY = "hlc"
+
+
+def next_stamp(s: Session, node: str, now: datetime) -> Hlc:
+    """Tick this kiosk's hybrid logical clock (kept in kiosk_state) for a change made now."""
+    stamp = current_stamp(s, node).tick(int(now.timestamp() * 1000))
+    _keep_stamp(s, stamp)
+    return stamp
+
+
+def seen_stamp(s: Session, node: str, seen: str, now: datetime) -> None:
+    """Merge a stamp pulled from the hub into this kiosk's clock, so its next change sorts after it."""
+    other = Hlc.parse(seen)
+    if other is not None:
+        _keep_stamp(s, current_stamp(s, node).merge(other, int(now.timestamp() * 1000)))
+
+
+def current_stamp(s: Session, node: str) -> Hlc:
+    row = s.get(KioskStateRow, HLC_KEY)
+    stamp = Hlc.parse(row.value) if row is not None else None
+    return Hlc(stamp.wall_ms, stamp.counter, node) if stamp is not None else Hlc(0, 0, node)
+
+
+def _keep_stamp(s: Session, stamp: Hlc) -> None:
+    row = s.get(KioskStateRow, HLC_KEY)
+    if row is None:
+        s.add(KioskStateRow(key=HLC_KEY, value=str(stamp)))
+    else:
+        row.value = str(stamp)
 
 
 @contextmanager

@@ -17,7 +17,19 @@ from kiosk.store.errors import DatabaseUnavailable
 from kiosk.store.migrate import alembic_config, backup_to, current_revision, head_revision, migrate
 from kiosk.store.tables import Base
 
-TABLES = {"alembic_version", "rooms", "sessions", "blocks", "ideas", "audit_log", "code_locks", "kiosk_state"}
+TABLES = {
+    "alembic_version",
+    "rooms",
+    "sessions",
+    "blocks",
+    "ideas",
+    "audit_log",
+    "code_locks",
+    "kiosk_state",
+    "votes",
+    "conflicts",
+    "outbox",
+}
 
 
 def table_names(db_file: Path) -> set[str]:

@@ -6,6 +6,7 @@ import ast
 import inspect
 import json
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from kiosk.store.service import BoardService
 from kiosk.store.tables import AuditRow
 from tests.factories import DAY_ONE, DAY_TWO, local
 from tests.store.conftest import DraftMaker
+from tests.store.hub_rows import displace, edit_conflict
 
 PACKAGE = Path(__file__).resolve().parents[2] / "kiosk"
 READS = {
@@ -35,6 +37,8 @@ READS = {
     "plan_import",
     "backups",
     "check",
+    "conflicts",
+    "pending_sync",
     "actor",
     "close",
     "open",
@@ -61,6 +65,10 @@ WRITES = [
     "import_sessions",
     "restore",
     "clear_board",
+    "place_displaced",
+    "cancel_displaced",
+    "keep_board_version",
+    "take_kiosk_version",
 ]
 # Copies of the board, not changes to it: no audit row.
 COPIES = {"backup"}
@@ -90,7 +98,26 @@ def writes(service: BoardService, make_draft: DraftMaker) -> dict[str, tuple[Cal
     set_pin(service.data_dir, "246810")
     saved = service.backup()
     planned = parse_import(b"Day,Start,Room,Topic,Host\n2023-04-22,17:00,a,Imported,Ada\n", "plan.csv")
+    # A minute later: the anti-spam limit counts cards per kiosk and minute.
+    clock = service.clock
+    assert isinstance(clock, ManualClock)
+    clock.current += timedelta(minutes=1)
+    lost = service.add_card(make_draft("b", 1, 10, topic="Lost its slot"))
+    lost_again = service.add_card(make_draft("b", 1, 11, topic="Lost its slot too"))
+    edited = service.add_card(make_draft("b", 1, 15, topic="Edited on two kiosks"))
+    slot_conflicts = [displace(service, lost.card.id), displace(service, lost_again.card.id)]
+    edit_conflicts = [
+        edit_conflict(service, edited.card.id, topic="Edited over there"),
+        edit_conflict(service, edited.card.id, kiosk="kiosk-c", description="Also over there"),
+    ]
     return {
+        "place_displaced": (
+            lambda: service.place_displaced(slot_conflicts[0], "b", local(DAY_TWO, 16)),
+            Role.STAFF,
+        ),
+        "cancel_displaced": (lambda: service.cancel_displaced(slot_conflicts[1], "Host gone home"), Role.STAFF),
+        "keep_board_version": (lambda: service.keep_board_version(edit_conflicts[0]), Role.STAFF),
+        "take_kiosk_version": (lambda: service.take_kiosk_version(edit_conflicts[1]), Role.STAFF),
         "try_staff_pin": (lambda: service.try_staff_pin("111111"), Role.ATTENDEE),
         "staff_edit_card": (
             lambda: service.staff_edit_card(added.card.id, make_draft("a", 0, 15, topic="Staff fixed a typo")),
@@ -221,3 +248,42 @@ def test_the_scan_catches_a_row_built_elsewhere(tmp_path: Path) -> None:
         assert row_constructions(sample) == ["store/_scan_sample.py:2 add", "store/_scan_sample.py:2 SessionRow"]
     finally:
         sample.unlink()
+
+
+def synced_states(service: BoardService) -> dict[tuple[str, str], tuple[int, str]]:
+    states = {}
+    with Session(service.engine) as s:
+        for row_type in tables.SYNCED_TABLES:
+            for row_id, version, hlc in s.execute(sa.select(row_type.id, row_type.version, row_type.hlc)):
+                states[(row_type.__tablename__, str(row_id))] = (version, hlc)
+    return states
+
+
+def outbox_entries(service: BoardService) -> list[tables.OutboxRow]:
+    with Session(service.engine, expire_on_commit=False) as s:
+        return list(s.scalars(sa.select(tables.OutboxRow).order_by(tables.OutboxRow.id)))
+
+
+# A restore puts the backup's rows (and its outbox) back as they were: not a change of its own to send.
+@pytest.mark.parametrize("method", [name for name in WRITES if name != "restore"])
+def test_each_write_queues_one_outbox_entry_per_synced_row_it_changed(
+    service: BoardService, make_draft: DraftMaker, method: str
+) -> None:
+    call, _role = writes(service, make_draft)[method]
+    before_rows, before_entries = synced_states(service), len(outbox_entries(service))
+
+    call()
+
+    after_rows = synced_states(service)
+    changed = {key for key, state in after_rows.items() if before_rows.get(key) != state}
+    new = outbox_entries(service)[before_entries:]
+    assert {(entry.table_name, str(entry.row_id)) for entry in new} == changed
+    for entry in new:
+        # The entry carries the row as it now is, and the state it was based on.
+        assert (
+            json.loads(entry.payload)["version"]
+            == entry.version
+            == after_rows[(entry.table_name, str(entry.row_id))][0]
+        )
+        base = before_rows.get((entry.table_name, str(entry.row_id)), (0, ""))
+        assert (entry.base_version, entry.base_hlc) == base
