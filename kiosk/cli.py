@@ -1,5 +1,5 @@
-"""The `kiosk` command: run the board (the default), check a config, export the schedule, and the staff commands
-(kiosk.cli_staff).
+"""The `kiosk` command: run the board (the default), check a config, export the schedule, the staff commands
+(kiosk.cli_staff) and the sync commands (kiosk.cli_sync: sync, conflicts, hub, publish).
 
 A person's mistake (a bad config, a bad option, a missing system library) is one clear line and exit
 status 2, never a traceback.
@@ -15,12 +15,14 @@ from pathlib import Path
 
 from kiosk.bootstrap import DataDirError, clock_for, data_dir_errors, data_dir_for, load_config_for, open_service
 from kiosk.cli_staff import add_staff_commands
+from kiosk.cli_sync import add_sync_commands, sync_before
 from kiosk.config import ConfigError
 from kiosk.domain.validation import InvalidCard
 from kiosk.logsetup import configure_logging
 from kiosk.options import OptionError, RunOptions, add_run_arguments, options_from_namespace
 from kiosk.share.errors import ExportError
 from kiosk.store.errors import StoreError
+from kiosk.sync.settings import HubCredentialsError
 from kiosk.syslibs import missing_library_hint
 
 USER_ERROR = 2
@@ -105,6 +107,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     config = load_config_for(options)
     service = open_service(config, options, clock_for(options, config.event))
     try:
+        # With a hub: a round first, so the export is the whole conference's board as the hub knows it.
+        problem = sync_before(config, service)
+        if problem:
+            print(f"kiosk: {problem}", file=sys.stderr)
         cards, ideas = service.cards(), service.ideas()
     finally:
         service.close()
@@ -138,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_parser.add_argument("--out", required=True, type=Path, help="the file (or, for html, the folder) to write")
     export_parser.set_defaults(handler=_cmd_export)
     add_staff_commands(commands)
+    add_sync_commands(commands)
     return parser
 
 
@@ -161,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ExportError as error:
         return _fail(error.message)
     except DataDirError as error:
+        return _fail(str(error))
+    except HubCredentialsError as error:
         return _fail(str(error))
     except OSError as error:
         # Not a person's mistake (a full disk, a vanished USB stick): the command failed.
