@@ -36,8 +36,9 @@ class HubSchemaMismatch(HubUnavailable):
 
 
 def hub_engine(url: URL, *, connect_timeout: int = 5, application: str = "open-spaces-kiosk") -> Engine:
-    """An engine for the hub. Small pool: one worker thread per kiosk; pre-ping so a dropped connection (the
-    venue Wi-Fi) is noticed before use, not in the middle of a push."""
+    """An engine for the hub. Small pool: one worker thread per kiosk. No pre-ping: a ping to a stalled hub
+    would wait forever outside the answer deadline (kiosk.sync.deadline); a connection that died since the last
+    round fails its first statement instead, and the round starts over once on a fresh one."""
     connect_args: dict[str, Any] = {
         "connect_timeout": connect_timeout,
         "application_name": application,
@@ -47,7 +48,7 @@ def hub_engine(url: URL, *, connect_timeout: int = 5, application: str = "open-s
         "keepalives_interval": 5,
         "keepalives_count": 3,
     }
-    return sa.create_engine(url, pool_size=1, max_overflow=1, pool_pre_ping=True, connect_args=connect_args)
+    return sa.create_engine(url, pool_size=1, max_overflow=1, connect_args=connect_args)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

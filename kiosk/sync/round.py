@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 
@@ -111,10 +112,7 @@ class Syncer:
         report = RoundReport()
         self.deadline.expired = False
         try:
-            with self.hub.connect() as hub:
-                hub_id = str(check_schema(hub))
-                hub.commit()
-                self.deadline.stop()
+            with self._connection() as (hub, hub_id):
                 if outbox.sync_state(self.ctx).hub_id != hub_id:
                     queued = outbox.join_hub(self.ctx, hub_id, self.actor)
                     log.info("First contact with hub %s: %d rows queued for it", hub_id, queued)
@@ -133,6 +131,25 @@ class Syncer:
             self.deadline.stop()
         report.seconds = time.perf_counter() - started
         return report
+
+    @contextmanager
+    def _connection(self) -> Iterator[tuple[Connection, str]]:
+        """A connection to a hub of the right schema, and its id. A pooled connection that died since the last
+        round (the hub restarted, the Wi-Fi dropped) fails its first statement: then once more on a new one."""
+        for attempt in (1, 2):
+            hub = self.hub.connect()
+            try:
+                hub_id = str(check_schema(hub))
+                hub.commit()
+                self.deadline.stop()
+            except sa.exc.DBAPIError as error:
+                hub.close()
+                if attempt == 1 and error.connection_invalidated:
+                    continue
+                raise
+            with hub:
+                yield hub, hub_id
+            return
 
     def _push(self, hub: Connection, report: RoundReport) -> None:
         while entries := outbox.pending(self.ctx, PUSH_BATCH):
