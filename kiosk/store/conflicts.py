@@ -19,8 +19,9 @@ from kiosk.domain.conflicts import Conflict, ConflictKind
 from kiosk.domain.model import Card
 from kiosk.domain.validation import validate_reason
 from kiosk.store.cards import card_detail, check_slot, tombstone_card
+from kiosk.store.code_locks import check_code
 from kiosk.store.context import StoreContext, reading
-from kiosk.store.errors import ConflictNotFound
+from kiosk.store.errors import ConflictNotFound, StoreError
 from kiosk.store.queries import card_of
 from kiosk.store.rowcodec import BOOKKEEPING, TABLES, BadRow, decode, plain
 from kiosk.store.tables import ConflictRow, RoomRow, SessionRow
@@ -101,12 +102,44 @@ def place_displaced(
     with change(ctx, actor, "staff.conflict.place") as c:
         conflict = _open_row(c, conflict_id, ConflictKind.SLOT)
         row, old_room = _displaced_card(c, conflict)
-        room = check_slot(ctx, c, room_key, starts_at, moving=row.id)
-        c.update(row, room_id=room.id, starts_at=starts_at, ends_at=starts_at + ctx.event.slot_length, displaced=False)
+        return _place(ctx, c, row, old_room, room_key, starts_at)
+
+
+def rebook_displaced(
+    ctx: StoreContext, card_id: uuid.UUID, code: str, room_key: str, starts_at: datetime, actor: Actor
+) -> Card:
+    """The host, still at the kiosk when their new card lost its slot, picks another with the card's code."""
+    problem: StoreError | None
+    with change(ctx, actor, "card.rebook") as c:
+        found = c.session.execute(
+            sa.select(SessionRow, RoomRow.key)
+            .join(RoomRow, SessionRow.room_id == RoomRow.id)
+            .where(SessionRow.id == card_id, SessionRow.deleted.is_(False), SessionRow.displaced.is_(True))
+        ).first()
+        if found is None:
+            raise ConflictNotFound("This card has a slot again already.")
+        row, old_room = found
+        problem = check_code(c, row, code, ctx.event.limits)
+        if problem is None:
+            card = _place(ctx, c, row, old_room, room_key, starts_at)
+    if problem is not None:
+        raise problem
+    return card
+
+
+def _place(ctx: StoreContext, c: Change, row: SessionRow, old_room: str, room_key: str, starts_at: datetime) -> Card:
+    """Back on the board in a free slot, with every open slot conflict about the card resolved."""
+    wanted = f"{old_room} {row.starts_at.isoformat()}"
+    room = check_slot(ctx, c, room_key, starts_at, moving=row.id)
+    c.update(row, room_id=room.id, starts_at=starts_at, ends_at=starts_at + ctx.event.slot_length, displaced=False)
+    open_slot_conflicts = sa.select(ConflictRow).where(
+        ConflictRow.entity_id == row.id, ConflictRow.kind == ConflictKind.SLOT.value, ConflictRow.deleted.is_(False)
+    )
+    for conflict in c.session.scalars(open_slot_conflicts):
         c.tombstone(conflict)
-        c.describe("session", row.id, **card_detail(row, room_key), wanted=f"{old_room} {conflict.created_at}")
-        c.flush()
-        return card_of(row, room_key)
+    c.describe("session", row.id, **card_detail(row, room_key), wanted=wanted)
+    c.flush()
+    return card_of(row, room_key)
 
 
 def cancel_displaced(ctx: StoreContext, conflict_id: uuid.UUID, reason: str, actor: Actor) -> None:

@@ -199,6 +199,10 @@ class BoardService:
     def place_displaced(self, conflict_id: uuid.UUID, room_key: str, starts_at: datetime) -> Card:
         return conflicts.place_displaced(self.ctx, conflict_id, room_key, starts_at, self.actor(Role.STAFF))
 
+    def rebook_card(self, card_id: uuid.UUID, code: str, room_key: str, starts_at: datetime) -> Card:
+        """A host's card that lost its slot to another kiosk's booking, put in another free slot with its code."""
+        return conflicts.rebook_displaced(self.ctx, card_id, code, room_key, starts_at, self.actor(Role.HOST))
+
     def cancel_displaced(self, conflict_id: uuid.UUID, reason: str) -> None:
         conflicts.cancel_displaced(self.ctx, conflict_id, reason, self.actor(Role.STAFF))
 

@@ -108,6 +108,7 @@ class KioskApp:
         self._closed = True
         self.idle.stop()
         self.feed.stop()
+        self.vms.sync.stop()
         self.form.close()
         # A keyboard left up by a focused field breaks the input method for the next window in this process.
         QGuiApplication.inputMethod().hide()
@@ -182,6 +183,7 @@ def build_kiosk(argv: list[str]) -> KioskApp:
     app.installEventFilter(idle)
     idle.start()
     vms.feed.start()
+    vms.sync.start(config.event, clock)
     return KioskApp(
         app=app,
         engine=engine,

@@ -146,7 +146,7 @@ class KioskCardForm(KioskCardFormView):  # type: ignore[operator]  # PySide6 stu
     @Slot()
     def activity(self) -> None:
         """Someone touched or typed: keep the form, and call off a running countdown."""
-        if self._state.open and self._state.stage in (FormStage.Editing, FormStage.Conflict):
+        if self._state.open and self._state.stage in (FormStage.Editing, FormStage.Conflict, FormStage.Rebook):
             self._idle.arm()
 
     # --- intents: saving -------------------------------------------------------------------------
@@ -161,8 +161,29 @@ class KioskCardForm(KioskCardFormView):  # type: ignore[operator]  # PySide6 stu
     @Slot(int)
     def chooseAlternative(self, index: int) -> None:
         """One tap saves the card, exactly as typed, in another free slot."""
-        if 0 <= index < len(self._state.alternatives):
+        if not 0 <= index < len(self._state.alternatives):
+            return
+        if self._state.stage is FormStage.Rebook:
+            self._rebook(*self._state.alternatives[index])
+        else:
             self._save(*self._state.alternatives[index])
+
+    @Slot(object)
+    def bookingsLost(self, card_ids: list[uuid.UUID]) -> None:
+        """The hub gave the slot of a card saved here to another kiosk's card, confirmed a moment earlier. If its
+        host is still reading the saved screen, say so and offer the nearest free slots: one tap moves it."""
+        state = self._state
+        if not (state.open and state.stage is FormStage.Saved and state.saved_card in card_ids):
+            return
+        if state.starts_at is None:
+            return
+        self._done.stop()
+        state.alternatives = alternatives_near(self._service, state.room_key, state.starts_at, state.saved_card)
+        state.stage = FormStage.Rebook
+        state.notice = "Another kiosk booked this slot a moment before you. Your card is safe, but off the board."
+        self._refresh()
+        self._idle.arm()
+        self.slotLost.emit()
 
     @Slot()
     def cancelSession(self) -> None:
@@ -228,10 +249,27 @@ class KioskCardForm(KioskCardFormView):  # type: ignore[operator]  # PySide6 stu
             self._refresh()
             return
         state.room_key, state.starts_at = outcome.card.room_key, outcome.card.starts_at
+        state.saved_card = outcome.card.id
         state.edit_code = outcome.edit_code
         state.saved_url = session_url(self._event, outcome.card)
         state.stage, state.notice, state.alternatives = FormStage.Saved, "", []
         self.stopHostingIdea()
+        self._finish()
+
+    def _rebook(self, room_key: str, starts_at: datetime) -> None:
+        state = self._state
+        if state.saved_card is None:
+            return
+        try:
+            card = self._service.rebook_card(state.saved_card, state.edit_code, room_key, starts_at)
+        except StoreError as error:
+            state.notice = str(error)
+            state.alternatives = alternatives_near(self._service, room_key, starts_at, state.saved_card)
+            self._refresh()
+            return
+        state.room_key, state.starts_at = card.room_key, card.starts_at
+        state.saved_url = session_url(self._event, card)
+        state.stage, state.notice, state.alternatives = FormStage.Saved, "", []
         self._finish()
 
     def _finish(self) -> None:

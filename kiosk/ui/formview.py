@@ -30,6 +30,9 @@ class FormStage(enum.IntEnum):
     Saved = 2
     # The host cancelled their session.
     Cancelled = 3
+    # Saved, then the hub gave the slot to another kiosk's card confirmed a moment earlier (the kiosks were apart):
+    # the card is safe, off the grid; nearby free slots are offered, one tap moves it there.
+    Rebook = 4
 
 
 class FormMode(enum.IntEnum):
@@ -62,6 +65,9 @@ class CardFormState:
     alternatives: list[tuple[str, datetime]] = field(default_factory=list)
     edit_code: str = ""
     saved_url: str = ""
+    # The card just saved: if the hub gives its slot away while the host still reads the saved screen (Rebook),
+    # a chosen alternative moves this card, with its code.
+    saved_card: uuid.UUID | None = None
     countdown: int = 0
     # What the form opened with, so "Cancel" asks before throwing away anything the host typed since.
     opened_with: CardFields | None = None

@@ -38,7 +38,9 @@ VIEW_MODEL_SOURCES = (
     "staff_cards.py",
     "staff_ideas.py",
     "staff_import.py",
+    "staff_sync.py",
     "staff_tools.py",
+    "sync.py",
     "tags.py",
     "wishlist.py",
 )

@@ -36,6 +36,7 @@ class StaffSection(enum.IntEnum):
     Backups = 4
     Audit = 5
     Tools = 6
+    Sync = 7
 
 
 @QmlElement

@@ -29,7 +29,9 @@ from kiosk.ui.staff_blocks import KioskStaffBlocks
 from kiosk.ui.staff_cards import KioskStaffCards
 from kiosk.ui.staff_ideas import KioskStaffIdeas
 from kiosk.ui.staff_import import KioskStaffImport
+from kiosk.ui.staff_sync import KioskStaffSync
 from kiosk.ui.staff_tools import KioskStaffTools
+from kiosk.ui.sync import KioskSync
 from kiosk.ui.wishlist import KioskWishList
 
 
@@ -52,6 +54,8 @@ class ViewModels:
     staff_import: KioskStaffImport
     staff_backups: KioskStaffBackups
     staff_tools: KioskStaffTools
+    sync: KioskSync
+    staff_sync: KioskStaffSync
 
     def for_qml(self) -> dict[str, QObject]:
         """Main.qml's required properties, by their QML names (`wish_list` → `wishList`)."""
@@ -91,6 +95,8 @@ def build_view_models(service: BoardService, config: KioskConfig, clock: Shifted
         staff_import=KioskStaffImport(service, feed),
         staff_backups=KioskStaffBackups(service, feed),
         staff_tools=KioskStaffTools(service, feed, router, kiosk_clock),
+        sync=KioskSync(service, feed, config.hub),
+        staff_sync=KioskStaffSync(service, feed),
     )
     vms.board.cardTapped.connect(vms.detail.show)
     vms.board.freeSlotTapped.connect(vms.form.startAdd)
@@ -101,6 +107,8 @@ def build_view_models(service: BoardService, config: KioskConfig, clock: Shifted
     vms.form.staffEditClosed.connect(vms.staff.reopen)
     vms.staff_cards.historyRequested.connect(vms.staff_audit.showCard)
     vms.staff_cards.historyRequested.connect(lambda _card: vms.staff.showSection(StaffSection.Audit))
+    # A card saved here that the hub then displaced: its host may still be reading the saved screen.
+    vms.sync.bookingsLost.connect(vms.form.bookingsLost)
     return vms
 
 

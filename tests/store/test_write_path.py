@@ -69,6 +69,7 @@ WRITES = [
     "cancel_displaced",
     "keep_board_version",
     "take_kiosk_version",
+    "rebook_card",
 ]
 # Copies of the board, not changes to it: no audit row.
 COPIES = {"backup"}
@@ -105,6 +106,9 @@ def writes(service: BoardService, make_draft: DraftMaker) -> dict[str, tuple[Cal
     lost = service.add_card(make_draft("b", 1, 10, topic="Lost its slot"))
     lost_again = service.add_card(make_draft("b", 1, 11, topic="Lost its slot too"))
     edited = service.add_card(make_draft("b", 1, 15, topic="Edited on two kiosks"))
+    clock.current += timedelta(minutes=1)
+    rebooked = service.add_card(make_draft("b", 1, 12, topic="Its host moves it"))
+    displace(service, rebooked.card.id)
     slot_conflicts = [displace(service, lost.card.id), displace(service, lost_again.card.id)]
     edit_conflicts = [
         edit_conflict(service, edited.card.id, topic="Edited over there"),
@@ -118,6 +122,10 @@ def writes(service: BoardService, make_draft: DraftMaker) -> dict[str, tuple[Cal
         "cancel_displaced": (lambda: service.cancel_displaced(slot_conflicts[1], "Host gone home"), Role.STAFF),
         "keep_board_version": (lambda: service.keep_board_version(edit_conflicts[0]), Role.STAFF),
         "take_kiosk_version": (lambda: service.take_kiosk_version(edit_conflicts[1]), Role.STAFF),
+        "rebook_card": (
+            lambda: service.rebook_card(rebooked.card.id, rebooked.edit_code, "b", local(DAY_TWO, 17)),
+            Role.HOST,
+        ),
         "try_staff_pin": (lambda: service.try_staff_pin("111111"), Role.ATTENDEE),
         "staff_edit_card": (
             lambda: service.staff_edit_card(added.card.id, make_draft("a", 0, 15, topic="Staff fixed a typo")),

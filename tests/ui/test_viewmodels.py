@@ -231,3 +231,12 @@ def test_tapping_the_grid_opens_what_the_slot_holds(kit: Kit) -> None:
     states = [model.cell(r, c).state for r in range(model.rowCount()) for c in range(model.columnCount())]
     assert cards.count() == states.count(SlotState.BOOKED)
     assert free.count() == states.count(SlotState.FREE)
+
+
+def test_the_sync_status_reads_as_the_header_shows_it() -> None:
+    from kiosk.ui.sync import SyncState, status_text
+
+    assert status_text(SyncState.Off, "", 3) == ""
+    assert status_text(SyncState.Synced, "", 0) == "Synced"
+    assert status_text(SyncState.Syncing, "", 1) == "Syncing… · 1 conflict"
+    assert status_text(SyncState.Offline, "10:42", 2) == "Offline since 10:42 · 2 conflicts"

@@ -8,6 +8,7 @@ Rectangle {
 
     required property KioskBoard board
     required property KioskRouter router
+    required property KioskSync sync
 
     // The event's name held for three seconds: the way into staff mode (nothing on screen says so, on purpose).
     signal staffRequested()
@@ -156,6 +157,27 @@ Rectangle {
             color: Theme.frameText
             font: Theme.figures(Theme.clockSize, Font.DemiBold)
             text: header.board.clockText
+        }
+        // With a hub: synced, syncing, offline since HH:MM, and conflicts waiting for staff.
+        Row {
+            objectName: "syncStatus"
+            anchors.right: parent.right
+            visible: header.sync.enabled
+            spacing: Theme.px(8)
+            readonly property string text: header.sync.statusText
+            Rectangle {
+                anchors.verticalCenter: parent.verticalCenter
+                width: Theme.px(14)
+                height: width
+                radius: width / 2
+                color: header.sync.state === KioskSync.Offline ? Theme.now
+                       : header.sync.conflictCount > 0 ? Theme.card : Theme.ok
+            }
+            Text {
+                color: header.sync.state === KioskSync.Offline || header.sync.conflictCount > 0 ? Theme.card : Theme.frameMuted
+                font: Theme.font(Theme.smallSize, Font.DemiBold)
+                text: header.sync.statusText
+            }
         }
         // Not the real time (the demo's clock, a rehearsal): say so under the clock.
         Text {

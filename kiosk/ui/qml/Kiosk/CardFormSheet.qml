@@ -13,6 +13,7 @@ Rectangle {
 
     readonly property bool editing: form.stage === KioskCardForm.Editing || form.stage === KioskCardForm.Conflict
     readonly property bool done: form.stage === KioskCardForm.Saved || form.stage === KioskCardForm.Cancelled
+                                 || form.stage === KioskCardForm.Rebook
 
     objectName: "addCardSheet"
     visible: form.isOpen
@@ -74,6 +75,24 @@ Rectangle {
         visible: sheet.form.stage === KioskCardForm.Saved
         form: sheet.form
         anchors { left: parent.left; right: parent.right; top: titleBar.bottom; bottom: parent.bottom }
+    }
+
+    // Saved, then the hub gave the slot to a card another kiosk had booked a moment earlier.
+    SlotConflict {
+        id: rebookPanel
+        objectName: "rebookPanel"
+        choicePrefix: "rebookSlot"
+        visible: sheet.form.stage === KioskCardForm.Rebook
+        form: sheet.form
+        anchors { left: parent.left; right: parent.right; top: titleBar.bottom; margins: Theme.pad * 2 }
+    }
+    Text {
+        visible: rebookPanel.visible
+        anchors { left: parent.left; right: parent.right; top: rebookPanel.bottom; margins: Theme.pad * 2 }
+        wrapMode: Text.Wrap
+        color: Theme.inkMuted
+        font: Theme.font(Theme.bodySize, Font.Normal)
+        text: qsTr("No time to choose? Tap Done: your card is kept, and the staff office will find it a slot.")
     }
 
     Text {

@@ -25,6 +25,8 @@ Window {
     required property KioskStaffImport staffImport
     required property KioskStaffBackups staffBackups
     required property KioskStaffTools staffTools
+    required property KioskSync sync
+    required property KioskStaffSync staffSync
 
     readonly property bool showingBoard: root.router.page === KioskRouter.Board
     readonly property real keyboardHeight: inputPanel.active ? inputPanel.height : 0
@@ -57,6 +59,7 @@ Window {
             id: header
             board: root.board
             router: root.router
+            sync: root.sync
             anchors { left: parent.left; right: parent.right; top: parent.top }
             height: implicitHeight
             onStaffRequested: root.staff.requestEntry()
@@ -144,6 +147,8 @@ Window {
         importer: root.staffImport
         backups: root.staffBackups
         tools: root.staffTools
+        sync: root.sync
+        syncConflicts: root.staffSync
         kioskClock: root.kioskClock
         keyboardHeight: root.keyboardHeight
     }

@@ -7,6 +7,8 @@ Rectangle {
     id: conflict
 
     required property KioskCardForm form
+    // The free slots' objectNames: "alternative-0"… while typing, another prefix where the sheet shows a second one.
+    property string choicePrefix: "alternative"
 
     objectName: "slotConflict"
     height: visible ? conflictColumn.height + Theme.pad * 2 : 0
@@ -38,7 +40,7 @@ Rectangle {
                 delegate: TouchButton {
                     required property int index
                     required property string modelData
-                    objectName: "alternative-" + index
+                    objectName: conflict.choicePrefix + "-" + index
                     text: modelData
                     onClicked: conflict.form.chooseAlternative(index)
                 }

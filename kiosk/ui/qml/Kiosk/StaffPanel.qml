@@ -15,6 +15,8 @@ Rectangle {
     required property KioskStaffImport importer
     required property KioskStaffBackups backups
     required property KioskStaffTools tools
+    required property KioskSync sync
+    required property KioskStaffSync syncConflicts
     required property KioskClock kioskClock
     property real keyboardHeight: 0
 
@@ -105,6 +107,8 @@ Rectangle {
                     { section: KioskStaff.Import, label: qsTr("Import") },
                     { section: KioskStaff.Backups, label: qsTr("Backups") },
                     { section: KioskStaff.Audit, label: qsTr("Audit log") },
+                    { section: KioskStaff.Sync, label: panel.sync.conflictCount > 0
+                                                       ? qsTr("Sync (%1)").arg(panel.sync.conflictCount) : qsTr("Sync") },
                     { section: KioskStaff.Tools, label: qsTr("Tools") }
                 ]
                 delegate: TouchButton {
@@ -131,6 +135,12 @@ Rectangle {
             StaffImportPage { anchors.fill: parent; visible: panel.staff.section === KioskStaff.Import; importer: panel.importer }
             StaffBackupsPage { anchors.fill: parent; visible: panel.staff.section === KioskStaff.Backups; backups: panel.backups }
             StaffAuditPage { anchors.fill: parent; visible: panel.staff.section === KioskStaff.Audit; audit: panel.audit }
+            StaffSyncPage {
+                anchors.fill: parent
+                visible: panel.staff.section === KioskStaff.Sync
+                sync: panel.sync
+                conflicts: panel.syncConflicts
+            }
             StaffToolsPage {
                 anchors.fill: parent
                 visible: panel.staff.section === KioskStaff.Tools

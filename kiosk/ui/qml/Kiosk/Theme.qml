@@ -50,6 +50,8 @@ QtObject {
     readonly property color scrim: "#b3101828"
     readonly property color sheet: "#ffffff"
     readonly property color danger: "#b42318"
+    // The header's "synced" dot, on the dark frame.
+    readonly property color ok: "#4ade80"
     readonly property color warning: "#fff4e5"
     readonly property color warningEdge: "#f0a74b"
 

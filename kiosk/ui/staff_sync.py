@@ -1,0 +1,177 @@
+"""KioskStaffSync: the staff panel's sync section — "Sync now", and the conflicts sync could not settle.
+
+A card that lost its slot ("needs a new slot") comes with the nearest free slots: one tap puts it there. An edit
+made on two kiosks while apart shows what the losing kiosk wanted; staff keep the board's version or take it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from kiosk.domain.conflicts import Conflict, ConflictKind
+from kiosk.domain.labels import short_when
+from kiosk.store.errors import StoreError
+from kiosk.store.service import BoardService
+from kiosk.ui.cardsave import alternatives_near
+from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.rowsmodel import KioskRowsModel
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+T = TypeVar("T")
+
+# How many free slots each displaced card offers.
+SLOT_CHOICES = 4
+# Columns of an edit conflict worth showing staff, in words.
+_FIELD_NAMES = {
+    "topic": "Topic",
+    "description": "Description",
+    "host_name": "Host",
+    "handle": "Handle",
+    "tags": "Tags",
+    "room_id": "Room",
+    "starts_at": "Time",
+    "deleted": "Cancelled",
+    "reason": "Reason",
+    "note": "Note",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictLine:
+    conflict_id: str
+    slot: bool
+    headline: str
+    detail: str
+    # A displaced card's nearest free slots, as "Room 150E · Fri 21 Apr · 15:00".
+    choices: list[str]
+
+
+@QmlElement
+@QmlUncreatable("KioskStaffSync is created by the application.")
+class KioskStaffSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
+    noticeChanged = Signal()
+
+    def __init__(self, service: BoardService, feed: KioskChangeFeed, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._rows = KioskRowsModel(ConflictLine, self)
+        self._slots: dict[str, list[tuple[str, datetime]]] = {}
+        self._notice = ""
+        feed.boardChanged.connect(self.refresh)
+
+    @Property(KioskRowsModel, constant=True)
+    def conflicts(self) -> KioskRowsModel:
+        return self._rows
+
+    @Property(str, notify=noticeChanged)
+    def notice(self) -> str:
+        return self._notice
+
+    @Slot()
+    def refresh(self) -> None:
+        try:
+            found = self._service.conflicts()
+        except StoreError as error:
+            self._set_notice(f"The conflicts could not be read: {error}")
+            return
+        self._slots = {}
+        self._rows.set_rows([self._line(conflict) for conflict in found])
+
+    def _line(self, conflict: Conflict) -> ConflictLine:
+        event = self._service.event
+        key = str(conflict.id)
+        if conflict.kind is ConflictKind.SLOT and conflict.card is not None:
+            card = conflict.card
+            free = alternatives_near(self._service, card.room_key, card.starts_at, card.id)[:SLOT_CHOICES]
+            self._slots[key] = free
+            wanted = f"{event.room(card.room_key).name} · {short_when(event, card.starts_at)}"
+            host = f"{card.host_name} · {card.handle}" if card.handle else card.host_name
+            detail = f"Wanted {wanted}. Host: {host}." + ("" if free else " No free slot is left near it.")
+            choices = [f"{event.room(room).name} · {short_when(event, start)}" for room, start in free]
+            return ConflictLine(key, True, conflict.headline, detail, choices)
+        changes = [
+            f"{_FIELD_NAMES.get(name, name)}: {self._shown(name, conflict.values.get(name))}"
+            for name in conflict.changed
+            if name in _FIELD_NAMES
+        ]
+        detail = "; ".join(changes) or "No difference a person would see."
+        return ConflictLine(key, False, conflict.headline, f"{conflict.kiosk} wanted: {detail}", [])
+
+    def _shown(self, name: str, value: object) -> str:
+        event = self._service.event
+        if name == "room_id":
+            rooms = {str(room_id): key for key, room_id in self._room_ids().items()}
+            return event.room(rooms[str(value)]).name if str(value) in rooms else str(value)
+        if name == "starts_at" and isinstance(value, str):
+            try:
+                return short_when(event, datetime.fromisoformat(value))
+            except ValueError:
+                return value
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return str(value)
+
+    def _room_ids(self) -> dict[str, uuid.UUID]:
+        from kiosk.store.event_setup import room_id_for
+
+        event = self._service.event
+        return {room.key: room_id_for(event.slug, room.key) for room in event.rooms}
+
+    # -- resolving ---------------------------------------------------------------------------------------------------
+
+    @Slot(str, int)
+    def place(self, conflict_id: str, index: int) -> None:
+        """One tap: the displaced card goes to the `index`th suggested slot."""
+        choices = self._slots.get(conflict_id, [])
+        if not 0 <= index < len(choices):
+            return
+        room_key, starts_at = choices[index]
+        self._act(
+            lambda: self._service.place_displaced(uuid.UUID(conflict_id), room_key, starts_at),
+            lambda card: f"“{card.topic}” is on the board again: {short_when(self._service.event, starts_at)}.",
+        )
+
+    @Slot(str, str)
+    def cancelCard(self, conflict_id: str, reason: str) -> None:
+        self._act(
+            lambda: self._service.cancel_displaced(uuid.UUID(conflict_id), reason),
+            lambda _none: "The card was cancelled; the conflict is resolved.",
+        )
+
+    @Slot(str)
+    def keep(self, conflict_id: str) -> None:
+        self._act(
+            lambda: self._service.keep_board_version(uuid.UUID(conflict_id)),
+            lambda _none: "The board's version stays.",
+        )
+
+    @Slot(str)
+    def take(self, conflict_id: str) -> None:
+        self._act(
+            lambda: self._service.take_kiosk_version(uuid.UUID(conflict_id)),
+            lambda _none: "The other kiosk's version is on the board now.",
+        )
+
+    def _act(self, action: Callable[[], T], done: Callable[[T], str]) -> None:
+        try:
+            result = action()
+        except (StoreError, ValueError) as error:
+            self._set_notice(str(error))
+            self.refresh()
+            return
+        self._set_notice(done(result))
+        self.refresh()
+
+    def _set_notice(self, text: str) -> None:
+        if text != self._notice:
+            self._notice = text
+            self.noticeChanged.emit()

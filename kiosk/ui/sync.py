@@ -1,0 +1,194 @@
+"""KioskSync: the sync state at a glance for the header and the staff panel, and "Sync now".
+
+Rounds run on the worker thread (kiosk.ui.syncworker) every `[hub] interval_seconds`, and when staff ask; their
+results arrive here through a queued signal. Without a hub in the config, sync is off and nothing shows.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import Property, QEnum, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from kiosk.domain.clock import Clock
+from kiosk.domain.model import Event
+from kiosk.store.errors import StoreError
+from kiosk.store.service import BoardService
+from kiosk.sync.settings import HubSettings
+from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.syncworker import RoundResult, SyncWorker, start_worker
+
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+
+class SyncState(enum.IntEnum):
+    Off = 0
+    Synced = 1
+    Syncing = 2
+    Offline = 3
+
+
+def status_text(state: SyncState, offline_since: str, conflicts: int) -> str:
+    """The header's words: synced, syncing, offline since HH:MM, and how many conflicts wait for staff."""
+    words = {
+        SyncState.Off: "",
+        SyncState.Synced: "Synced",
+        SyncState.Syncing: "Syncing…",
+        SyncState.Offline: f"Offline since {offline_since}" if offline_since else "Offline",
+    }[state]
+    if state is not SyncState.Off and conflicts:
+        words += f" · {conflicts} conflict{'s' if conflicts != 1 else ''}"
+    return words
+
+
+@QmlElement
+@QmlUncreatable("KioskSync is created by the application.")
+class KioskSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
+    QEnum(SyncState)
+
+    changed = Signal()
+    # Cards of this kiosk the hub displaced in the last round: their hosts may still be at the screen.
+    bookingsLost = Signal(object)
+    _roundWanted = Signal()
+
+    def __init__(
+        self,
+        service: BoardService,
+        feed: KioskChangeFeed,
+        settings: HubSettings | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._feed = feed
+        self._settings = settings
+        self._state = SyncState.Off if settings is None else SyncState.Syncing
+        self._busy = False
+        self._offline_since = ""
+        self._conflicts = 0
+        self._pending = 0
+        self._last = ""
+        self._thread: QThread | None = None
+        self._worker: SyncWorker | None = None
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.syncNow)
+        feed.boardChanged.connect(self._count_conflicts)
+
+    def start(self, event: Event, clock: Clock) -> None:
+        """Start the worker thread and the rounds (nothing without a hub)."""
+        if self._settings is None or self._thread is not None:
+            return
+        self._worker = SyncWorker(self._settings, self._service.db_path, event, clock, self._service.kiosk_id)
+        self._thread = start_worker(self._worker)
+        self._roundWanted.connect(self._worker.runRound, Qt.ConnectionType.QueuedConnection)
+        self._worker.roundDone.connect(self._round_done, Qt.ConnectionType.QueuedConnection)
+        self._timer.start(self._settings.interval_seconds * 1000)
+        self._count_conflicts()
+        self.syncNow()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._thread is None or self._worker is None:
+            return
+        # The worker's engines are closed on its own thread, after any round under way.
+        QTimer.singleShot(0, self._worker, self._worker.shutdown)
+        self._thread.quit()
+        if not self._thread.wait(60_000):
+            log.warning("The sync thread did not stop within a minute")
+        self._thread = None
+
+    # -- what QML reads ----------------------------------------------------------------------------------------------
+
+    @Property(bool, constant=True)
+    def enabled(self) -> bool:
+        return self._settings is not None
+
+    @Property(int, notify=changed)
+    def state(self) -> int:
+        return int(self._state)
+
+    @Property(str, notify=changed)
+    def statusText(self) -> str:
+        return status_text(self._state, self._offline_since, self._conflicts)
+
+    @Property(bool, notify=changed)
+    def busy(self) -> bool:
+        return self._busy
+
+    @Property(int, notify=changed)
+    def conflictCount(self) -> int:
+        return self._conflicts
+
+    @Property(int, notify=changed)
+    def pending(self) -> int:
+        return self._pending
+
+    @Property(str, notify=changed)
+    def lastResult(self) -> str:
+        """What the last round did, or what stopped it, in words."""
+        return self._last
+
+    @Property(str, constant=True)
+    def hub(self) -> str:
+        return self._settings.shown_url if self._settings is not None else ""
+
+    # -- intents -----------------------------------------------------------------------------------------------------
+
+    @Slot()
+    def syncNow(self) -> None:
+        """A round now, unless one is under way (its result is as fresh)."""
+        if self._worker is None or self._busy:
+            return
+        self._busy = True
+        if self._state is not SyncState.Offline:
+            self._state = SyncState.Syncing
+        self.changed.emit()
+        self._roundWanted.emit()
+
+    # -- results -----------------------------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _round_done(self, result: RoundResult) -> None:
+        self._busy = False
+        self._pending = result.pending
+        self._conflicts = result.conflicts
+        when = self._clock_text()
+        if result.ok:
+            self._state, self._offline_since = SyncState.Synced, ""
+            self._last = f"{when}: {result.summary[:1].upper()}{result.summary[1:]}."
+            if result.changed:
+                self._feed.poke()
+        else:
+            if self._state is not SyncState.Offline:
+                self._offline_since = when
+                log.warning("Sync: the hub is unavailable: %s", result.problem)
+            self._state = SyncState.Offline
+            self._last = f"{when}: {result.problem[:1].upper()}{result.problem[1:]}."
+        self.changed.emit()
+        if result.displaced:
+            self.bookingsLost.emit(list(result.displaced))
+
+    @Slot()
+    def _count_conflicts(self) -> None:
+        if self._settings is None:
+            return
+        try:
+            count = len(self._service.conflicts())
+        except StoreError:
+            return
+        if count != self._conflicts:
+            self._conflicts = count
+            self.changed.emit()
+
+    def _clock_text(self) -> str:
+        moment: datetime = self._service.event.local(self._service.clock.now())
+        return moment.strftime("%H:%M")
+
+
+__all__ = ["KioskSync", "SyncState", "status_text"]
