@@ -153,6 +153,8 @@ def apply_pulled(ctx: StoreContext, rows: Sequence[HubRow], cursor: int, fetch: 
 
 
 def _pending_rows(c: Change, row_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    if c.session.scalar(sa.select(OutboxRow.entry_id).limit(1)) is None:
+        return set()  # nothing waiting to be pushed: the common case, and a pull can be thousands of rows
     found: set[uuid.UUID] = set()
     for start in range(0, len(row_ids), 500):
         chunk = row_ids[start : start + 500]
@@ -161,10 +163,15 @@ def _pending_rows(c: Change, row_ids: list[uuid.UUID]) -> set[uuid.UUID]:
 
 
 def _apply(c: Change, rows: list[HubRow], done: Applied, *, force: bool, fetch: Fetch | None) -> None:
-    checked = _checked(rows, done)
-    local = _local_versions(c, checked)
-    wanted = [row for row in checked if force or _newer(row, local.get((row.table, row.row_id)))]
-    wanted = _with_references(c, wanted, fetch, done)
+    """Apply the hub's `rows` that change something here: with `force` (the hub's answer to a push) every row
+    whose state differs from this kiosk's, otherwise only rows newer than this kiosk's copy. Rows that are not
+    wanted are not even decoded: most of a pull after a push is this kiosk's own rows coming back."""
+    local = _local_versions(c, rows)
+    if force:
+        changed = [row for row in rows if local.get((row.table, row.row_id.hex)) != (row.version, row.hlc)]
+    else:
+        changed = [row for row in rows if _newer(row.version, row.hlc, local.get((row.table, row.row_id.hex)))]
+    wanted = _with_references(c, _checked(changed, done), fetch, done)
     if not wanted:
         return
     # Children may arrive before their parents within one pull; SQLite checks the links when the change commits.
@@ -200,15 +207,20 @@ def _checked(rows: list[HubRow], done: Applied) -> list[CheckedRow]:
     return checked
 
 
-def _local_versions(c: Change, rows: list[CheckedRow]) -> dict[tuple[str, uuid.UUID], tuple[int, str]]:
-    found: dict[tuple[str, uuid.UUID], tuple[int, str]] = {}
+def _local_versions(c: Change, rows: list[HubRow]) -> dict[tuple[str, str], tuple[int, str]]:
+    """This kiosk's (version, stamp) of each of `rows` it has, by table and id as hex (ids are compared as the
+    text SQLite stores rather than parsed back into UUIDs: a pull asks this of thousands of rows)."""
+    found: dict[tuple[str, str], tuple[int, str]] = {}
     ids_by_table: dict[str, list[uuid.UUID]] = {}
     for row in rows:
         ids_by_table.setdefault(row.table, []).append(row.row_id)
     for table, ids in ids_by_table.items():
-        row_type: Any = TABLES[table]
+        row_type: Any = TABLES.get(table)
+        if row_type is None:
+            continue  # a table this kiosk does not know: check() refuses the row
+        stored_id = sa.type_coerce(row_type.id, sa.Text)
         for start in range(0, len(ids), 500):
-            query = sa.select(row_type.id, row_type.version, row_type.hlc).where(
+            query = sa.select(stored_id, row_type.version, row_type.hlc).where(
                 row_type.id.in_(ids[start : start + 500])
             )
             for row_id, version, hlc in c.session.execute(query):
@@ -216,34 +228,31 @@ def _local_versions(c: Change, rows: list[CheckedRow]) -> dict[tuple[str, uuid.U
     return found
 
 
-def _newer(row: CheckedRow, local: tuple[int, str] | None) -> bool:
-    """Whether the hub's row should replace this kiosk's: never an older version over a newer one. At equal
-    versions the hub's stamp wins (two kiosks made the same row; the hub kept one)."""
+def _newer(version: int, hlc: str, local: tuple[int, str] | None) -> bool:
+    """Whether the hub's row (at `version`, stamped `hlc`) should replace this kiosk's: never an older version
+    over a newer one. At equal versions the hub's stamp wins (two kiosks made the same row; the hub kept one)."""
     if local is None:
         return True
-    version, hlc = local
-    theirs: int = row.values["version"]
-    return theirs > version or (theirs == version and row.values["hlc"] != hlc)
+    local_version, local_hlc = local
+    return version > local_version or (version == local_version and hlc != local_hlc)
 
 
 def _with_references(c: Change, rows: list[CheckedRow], fetch: Fetch | None, done: Applied) -> list[CheckedRow]:
     """`rows`, plus the rows they point at that this kiosk lacks (fetched from the hub), minus rows that point at
     nothing anywhere."""
     ids = {(row.table, row.row_id) for row in rows}
+    pointed_at = {reference for row in rows for reference in row.references()} - ids
+    stored = _existing(c, pointed_at)
 
     def here(reference: Reference) -> bool:
-        table, row_id = reference
-        if reference in ids:
-            return True
-        found: object = c.session.get(TABLES[table], row_id)
-        return found is not None
+        return reference in ids or reference in stored
 
     missing = {reference for row in rows for reference in unresolved(row, here)}
     if missing and fetch is not None:
-        for row in _checked(fetch(missing), done):
-            if (row.table, row.row_id) not in ids:
-                rows.append(row)
-                ids.add((row.table, row.row_id))
+        fetched = [row for row in _checked(fetch(missing), done) if (row.table, row.row_id) not in ids]
+        rows.extend(fetched)
+        ids.update((row.table, row.row_id) for row in fetched)
+        stored |= _existing(c, {reference for row in fetched for reference in row.references()} - ids - stored)
     kept = []
     for row in rows:
         reason = required_missing(row, here)
@@ -254,6 +263,20 @@ def _with_references(c: Change, rows: list[CheckedRow], fetch: Fetch | None, don
             done.refused.append(reason)
             ids.discard((row.table, row.row_id))
     return kept
+
+
+def _existing(c: Change, references: set[Reference]) -> set[Reference]:
+    """Which of `references` this kiosk has, looked up a few hundred at a time."""
+    ids_by_table: dict[str, list[uuid.UUID]] = {}
+    for table, row_id in references:
+        ids_by_table.setdefault(table, []).append(row_id)
+    found: set[Reference] = set()
+    for table, ids in ids_by_table.items():
+        row_type: Any = TABLES[table]
+        for start in range(0, len(ids), 500):
+            query = sa.select(row_type.id).where(row_type.id.in_(ids[start : start + 500]))
+            found.update((table, row_id) for row_id in c.session.scalars(query))
+    return found
 
 
 def displaced_cards(ctx: StoreContext) -> list[uuid.UUID]:

@@ -57,7 +57,8 @@ class CheckedRow:
 
     @property
     def row_id(self) -> uuid.UUID:
-        return uuid.UUID(str(self.values["id"]))
+        row_id: uuid.UUID = self.values["id"]  # decode made it a UUID
+        return row_id
 
     def references(self) -> list[Reference]:
         return [

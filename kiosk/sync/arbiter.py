@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 
@@ -41,6 +42,7 @@ HUB_NODE = "hub"
 # Conflict ids are derived, so a session displaced twice (or edited twice while apart) has one open conflict.
 CONFLICT_NAMESPACE = uuid.UUID("5b0d3c1e-8a47-4f2e-9c61-2d7e4a9b1f30")
 
+# In the order of HubRow's fields.
 _ROW_COLUMNS = (
     board_rows.c.table_name,
     board_rows.c.row_id,
@@ -52,23 +54,16 @@ _ROW_COLUMNS = (
     board_rows.c.seq,
     board_rows.c.payload,
 )
+# What a push writes of each row; the hub adds the sequence number and the time.
+_UPSERTED = tuple(column for column in board_rows.c if column.name not in {"seq", "changed_at"})
 _ROOM = board_rows.c.payload["room_id"].astext
 _STARTS = board_rows.c.payload["starts_at"].astext
 _ENDS = board_rows.c.payload["ends_at"].astext
 
 
 def hub_row(row: sa.Row[Any]) -> HubRow:
-    return HubRow(
-        table=row.table_name,
-        row_id=row.row_id,
-        version=row.version,
-        hlc=row.hlc,
-        kiosk_id=row.kiosk_id,
-        deleted=row.deleted,
-        displaced=row.displaced,
-        seq=row.seq,
-        payload=row.payload,
-    )
+    """A row selected with `_ROW_COLUMNS` (in HubRow's field order: a pull makes thousands of these)."""
+    return HubRow(*row)
 
 
 def push(connection: Connection, kiosk_id: str, entries: Sequence[Entry], now: datetime) -> list[PushResult]:
@@ -321,43 +316,54 @@ class _Push:
                     )
                     .values(displaced=True)
                 )
-            upsert = pg_insert(board_rows)
-            statement = upsert.on_conflict_do_update(
-                index_elements=[board_rows.c.table_name, board_rows.c.row_id],
-                set_={
-                    "version": upsert.excluded.version,
-                    "hlc": upsert.excluded.hlc,
-                    "kiosk_id": upsert.excluded.kiosk_id,
-                    "deleted": upsert.excluded.deleted,
-                    "displaced": upsert.excluded.displaced,
-                    "payload": upsert.excluded.payload,
-                    "seq": board_seq.next_value(),
-                    "changed_at": sa.func.now(),
-                },
-            ).returning(board_rows.c.table_name, board_rows.c.row_id, board_rows.c.seq, sort_by_parameter_order=True)
-            params = [
-                {
-                    "table_name": table,
-                    "row_id": row_id,
-                    "version": int(payload["version"]),
-                    "hlc": str(payload["hlc"]),
-                    "kiosk_id": str(payload["kiosk_id"]),
-                    "deleted": bool(payload["deleted"]),
-                    "displaced": bool(payload.get("displaced", False)),
-                    "payload": payload,
-                }
-                for (table, row_id), payload in self.unwritten.items()
-            ]
-            self.unwritten = {}
-            for written in self.db.execute(statement, params):
-                key = (written.table_name, written.row_id)
-                row = self.rows[key]
-                self.rows[key] = HubRow(**{**_fields(row), "seq": written.seq})
+            self._upsert()
         if self.applied:
+            entry_ids = sa.func.unnest(sa.cast(sa.bindparam("entry_ids", type_=ARRAY(sa.Text)), ARRAY(sa.Uuid)))
             self.db.execute(
-                sa.insert(applied_entries), [{"entry_id": entry, "kiosk_id": self.kiosk_id} for entry in self.applied]
+                sa.insert(applied_entries).from_select(
+                    ["entry_id", "kiosk_id"], sa.select(entry_ids, sa.literal(self.kiosk_id, sa.Text))
+                ),
+                {"entry_ids": [str(entry) for entry in self.applied]},
             )
             self.applied = []
+
+    def _upsert(self) -> None:
+        """Write every unwritten row in one statement: the rows travel as one JSON array that PostgreSQL unpacks
+        (jsonb_to_recordset), which costs a push of a thousand rows one round trip and no per-row parameters."""
+        incoming = (
+            sa.func.jsonb_to_recordset(sa.cast(sa.bindparam("rows", type_=sa.Text), JSONB))
+            .table_valued(*(sa.column(column.name, column.type) for column in _UPSERTED))
+            .render_derived(name="incoming", with_types=True)
+        )
+        upsert = pg_insert(board_rows).from_select(
+            [column.name for column in _UPSERTED], sa.select(*(incoming.c[column.name] for column in _UPSERTED))
+        )
+        statement = upsert.on_conflict_do_update(
+            index_elements=[board_rows.c.table_name, board_rows.c.row_id],
+            set_={
+                **{column.name: upsert.excluded[column.name] for column in _UPSERTED if not column.primary_key},
+                "seq": board_seq.next_value(),
+                "changed_at": sa.func.now(),
+            },
+        ).returning(board_rows.c.table_name, board_rows.c.row_id, board_rows.c.seq)
+        rows = [
+            {
+                "table_name": table,
+                "row_id": str(row_id),
+                "version": int(payload["version"]),
+                "hlc": str(payload["hlc"]),
+                "kiosk_id": str(payload["kiosk_id"]),
+                "deleted": bool(payload["deleted"]),
+                "displaced": bool(payload.get("displaced", False)),
+                "payload": payload,
+            }
+            for (table, row_id), payload in self.unwritten.items()
+        ]
+        self.unwritten = {}
+        for written in self.db.execute(statement, {"rows": json.dumps(rows, ensure_ascii=False)}):
+            key = (written.table_name, written.row_id)
+            row = self.rows[key]
+            self.rows[key] = HubRow(**{**_fields(row), "seq": written.seq})
 
 
 def _slot(payload: dict[str, Any]) -> tuple[str, str]:

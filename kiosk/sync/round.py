@@ -110,6 +110,8 @@ class Syncer:
         kiosk database) raise as they are."""
         started = time.perf_counter()
         report = RoundReport()
+        if self.deadline.aborted:
+            raise HubUnavailable("sync has stopped")
         self.deadline.expired = False
         try:
             with self._connection() as (hub, hub_id):
@@ -124,6 +126,8 @@ class Syncer:
         except HubSchemaMismatch:
             raise
         except (sa.exc.DBAPIError, sa.exc.InterfaceError, OSError) as error:
+            if self.deadline.aborted:
+                raise HubUnavailable("sync has stopped") from error
             if self.deadline.expired:
                 raise HubUnavailable(f"the hub did not answer within {self.deadline.seconds:.0f} s") from error
             raise HubUnavailable(hub_problem(error)) from error
@@ -131,6 +135,11 @@ class Syncer:
             self.deadline.stop()
         report.seconds = time.perf_counter() - started
         return report
+
+    def cancel(self) -> None:
+        """End the round under way, from any thread, as soon as it next waits on the hub; no round runs after.
+        (A connection still being opened is waited for, up to the connect timeout.)"""
+        self.deadline.abort()
 
     @contextmanager
     def _connection(self) -> Iterator[tuple[Connection, str]]:

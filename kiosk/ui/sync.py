@@ -96,11 +96,15 @@ class KioskSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUnc
         self._timer.stop()
         if self._thread is None or self._worker is None:
             return
-        # The worker's engines are closed on its own thread, after any round under way.
+        # A round under way ends at its next wait on the hub; the worker's engines are closed on its own thread.
+        self._worker.cancel()
         QTimer.singleShot(0, self._worker, self._worker.shutdown)
         self._thread.quit()
-        if not self._thread.wait(60_000):
-            log.warning("The sync thread did not stop within a minute")
+        # Only a connection still being opened can hold the thread longer, and at most its connect timeout.
+        connect_seconds = self._settings.connect_timeout_seconds if self._settings is not None else 0
+        if not self._thread.wait((connect_seconds + 15) * 1000):
+            log.warning("The sync thread did not stop; waiting for it")
+            self._thread.wait()
         self._thread = None
 
     # -- what QML reads ----------------------------------------------------------------------------------------------

@@ -57,14 +57,27 @@ class SyncWorker(QObject):
         self._kiosk_id = kiosk_id
         self._ctx: StoreContext | None = None
         self._syncer: Syncer | None = None
+        self._cancelled = False
 
     @Slot()
     def runRound(self) -> None:
         self.roundDone.emit(self._round())
 
+    def cancel(self) -> None:
+        """Called from the GUI thread when the kiosk closes: the round under way ends at its next wait on the
+        hub instead of minutes later on a slow one, and no other round starts."""
+        self._cancelled = True
+        syncer = self._syncer
+        if syncer is not None:
+            syncer.cancel()
+
     def _round(self) -> RoundResult:
+        if self._cancelled:
+            return RoundResult(ok=False, problem="sync has stopped")
         try:
             syncer = self._syncer or self._open()
+            if self._cancelled:
+                syncer.cancel()
             report = syncer.round()
         except (HubUnavailable, HubCredentialsError) as error:
             pending, open_conflicts = self._counts()

@@ -275,6 +275,39 @@ def test_a_slow_hub_is_waited_for_and_a_stalled_one_given_up_on(hub_url: str, pr
         assert one.sync().outcomes == {"accepted": 1}
 
 
+def test_a_round_waiting_on_a_stalled_hub_ends_at_once_when_the_kiosk_closes(
+    hub_url: str, proxy: TcpProxy, tmp_path: Path
+) -> None:
+    hub = make_hub(hub_url)
+    with kiosks(tmp_path, via(hub, proxy), 1) as (one,):
+        one.sync()
+        one.service.add_card(draft("a", DAY_ONE, 11, topic="Sent as the kiosk shuts down"))
+        proxy.pause()  # the connection is open; every answer now waits forever (the deadline is 30 s)
+        outcome: list[BaseException] = []
+
+        def sync_in_background() -> None:
+            try:
+                one.sync()
+            except BaseException as error:
+                outcome.append(error)
+
+        worker = threading.Thread(target=sync_in_background)
+        started = time.monotonic()
+        worker.start()
+        time.sleep(1)
+        one.syncer.cancel()
+        worker.join(20)
+        proxy.resume()
+        assert not worker.is_alive()
+        assert time.monotonic() - started < 15
+        assert len(outcome) == 1 and isinstance(outcome[0], HubUnavailable)
+        assert "sync has stopped" in str(outcome[0])
+        with pytest.raises(HubUnavailable, match="sync has stopped"):
+            one.sync()  # no round after the cancel
+        # The card waits in the outbox for the next start; nothing was lost.
+        assert one.service.pending_sync() == 1
+
+
 def test_a_refused_login_and_a_hub_of_another_schema_are_one_line_each(
     pg_cluster: PgCluster, hub_database: str, hub_url: str, tmp_path: Path
 ) -> None:
