@@ -160,6 +160,10 @@ def _links(section: Table) -> tuple[str, str, str]:
     if not _WEB_ADDRESS.match(fill_template(session_url, {**_SESSION_URL_SAMPLE, "base_url": base_url})):
         raise section.error("session_url", "must give a web address: start it with {base_url} or https://")
     share_url = _template(section, "share_url", DEFAULT_SHARE_URL, SHARE_URL_FIELDS)
+    # The share link goes into a QR code too: only a web address, never javascript:, data: or the like.
+    sample = {"text": "Python on the Pico", "url": "https://example.org/s", "hashtag": "#PyConOpenSpace"}
+    if not _WEB_ADDRESS.match(fill_template(share_url, sample)):
+        raise section.error("share_url", "must give a web address: start it with https:// (or http://)")
     return base_url, session_url, share_url
 
 

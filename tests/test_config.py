@@ -373,6 +373,18 @@ BAD_CASES = [
         id="session-url-placeholder",
     ),
     pytest.param(
+        [sub("[links]\n", "[links]\nshare_url = \"javascript:alert('{text}')\"\n")],
+        "links.share_url",
+        "must give a web address: start it with https://",
+        id="share-url-javascript",
+    ),
+    pytest.param(
+        [sub("[links]\n", "[links]\nshare_url = 'data:text/html,{text}'\n")],
+        "links.share_url",
+        "must give a web address",
+        id="share-url-data",
+    ),
+    pytest.param(
         [sub("[links]\n", "[links]\nsession_url = '{base_url}/{Day}.html'\n")],
         "links.session_url",
         "unknown placeholder {Day} (did you mean {day}? the placeholders are {base_url} {day} {id} {room} {slug}"

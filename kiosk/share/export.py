@@ -70,6 +70,14 @@ def write_atomically(path: Path, data: bytes) -> None:
 def _check_parent(out: Path) -> None:
     if not out.parent.is_dir():
         raise ExportError(f"The folder {out.parent} does not exist; create it first or choose another --out.")
+    try:
+        mode = out.lstat().st_mode
+    except FileNotFoundError:
+        return
+    # Only a regular file (or, for the site, a folder) is ever replaced: renaming over /dev/null, a FIFO or a
+    # socket would replace the device itself (as root, the system's /dev/null).
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+        raise ExportError(f"{out} is not a regular file (a device, FIFO or socket); choose another --out.")
 
 
 def _export_file(fmt: str, event: Event, cards: Sequence[Card], out: Path) -> None:

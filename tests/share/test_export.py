@@ -73,6 +73,18 @@ def test_bad_requests_are_errors_for_a_person(
     assert message in caught.value.message
 
 
+def test_a_fifo_is_never_replaced(tmp_path: Path, event: Event, cards: list[Card]) -> None:
+    # As /dev/null or any device would not be: renaming over it replaces the node itself (as root, the system's).
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for fmt in ("csv", "html"):
+        with pytest.raises(ExportError, match="is not a regular file") as caught:
+            export(fmt, event, cards, [], fifo)
+        assert "choose another --out" in caught.value.message
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["pipe"]
+
+
 def test_failed_write_leaves_old_file_and_no_temporary(
     tmp_path: Path, event: Event, cards: list[Card], monkeypatch: pytest.MonkeyPatch
 ) -> None:
