@@ -39,6 +39,10 @@ def read_toml(path: Path) -> dict[str, object]:
         raise ConfigError(path, "(file)", f"not valid TOML: not UTF-8 text (byte {exc.start})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, "(file)", f"not valid TOML: {exc}") from exc
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively: `x = [[[[…` a thousand deep exhausts the
+        # stack. No event config nests more than a few levels.
+        raise ConfigError(path, "(file)", "not valid TOML: values are nested too deeply") from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -518,6 +518,15 @@ BAD_CASES = [
         id="warning-too-long",
     ),
     # the file itself
+    pytest.param(
+        [append("deep = " + "[" * 1000 + "]" * 1000 + "\n")], "(file)", "nested too deeply", id="toml-nested-arrays"
+    ),
+    pytest.param(
+        [append("deep = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n")],
+        "(file)",
+        "nested too deeply",
+        id="toml-nested-tables",
+    ),
     pytest.param([sub('name = "Test Con"', "name = Test Con")], "(file)", "not valid TOML", id="toml-syntax"),
     pytest.param(
         [append("[[rooms]]\nkey = 'c'\nname = 'C'\nname = 'D'\n")], "(file)", "not valid TOML", id="toml-duplicate-key"
