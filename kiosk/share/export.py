@@ -19,7 +19,7 @@ from kiosk.share.site import SITE_MARKER, build_site
 from kiosk.share.table import cards_csv
 from kiosk.share.xlsx import cards_xlsx
 
-__all__ = ["FORMATS", "ExportError", "export", "write_atomically"]
+__all__ = ["FORMATS", "ExportError", "check_target", "export", "write_atomically"]
 
 _FILE_FORMATS: dict[str, Callable[[Event, Sequence[Card]], bytes]] = {
     "ics": calendar_ics,
@@ -70,6 +70,11 @@ def write_atomically(path: Path, data: bytes) -> None:
 def _check_parent(out: Path) -> None:
     if not out.parent.is_dir():
         raise ExportError(f"The folder {out.parent} does not exist; create it first or choose another --out.")
+    check_target(out)
+
+
+def check_target(out: Path) -> None:
+    """Raise ExportError if `out` exists and is neither a regular file, a folder nor a link."""
     try:
         mode = out.lstat().st_mode
     except FileNotFoundError:

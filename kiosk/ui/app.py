@@ -12,8 +12,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
@@ -23,6 +23,7 @@ from kiosk.config import KioskConfig
 from kiosk.domain.clock import Clock, ShiftedClock
 from kiosk.options import RunOptions, parse_run_options
 from kiosk.paths import ASSETS_DIR
+from kiosk.share.export import ExportError, check_target, write_atomically
 from kiosk.store.service import BoardService
 from kiosk.syslibs import missing_library_hint
 from kiosk.ui.attract import KioskAttract
@@ -228,6 +229,19 @@ def _place_window(window: QQuickWindow, options: RunOptions) -> None:
     QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
 
+def write_png(image: QImage, target: Path) -> None:
+    """`image` as a PNG at `target`, like the exports: a temporary file renamed into place, so a full disk
+    leaves the earlier picture (or nothing), never half a PNG; a device or FIFO is never replaced."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs want bytes; Qt wants str
+        raise ValueError("the window could not be encoded as PNG")
+    buffer.close()
+    check_target(target)
+    write_atomically(target, bytes(data.data()))
+
+
 def save_screenshot(kiosk: KioskApp, target: Path) -> None:
     """Wait for the board to be drawn, then write what the window shows to a PNG."""
     window = kiosk.window
@@ -241,9 +255,11 @@ def save_screenshot(kiosk: KioskApp, target: Path) -> None:
             QTimer.singleShot(50, grab)
 
     def grab() -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grabWindow().save(str(target)):
-            log.error("could not write %s", target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_png(window.grabWindow(), target)
+        except (OSError, ExportError, ValueError) as error:
+            log.error("could not write %s: %s", target, getattr(error, "strerror", None) or error)
             QCoreApplication.exit(1)
             return
         QCoreApplication.exit(0)

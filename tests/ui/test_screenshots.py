@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,35 @@ def test_staff_screens_render_for_a_look(make_kiosk: MakeKiosk, qtbot: QtBot, tm
         QTest.qWait(300)
         target = ARTEFACTS / f"staff-{section.name.lower()}-1920x1080.png"
         assert window.grabWindow().save(str(target)), target
+
+
+def test_a_screenshot_onto_a_full_disk_leaves_the_earlier_picture(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.ui.app import write_png
+
+    target = tmp_path / "board.png"
+    earlier = QImage(8, 8, QImage.Format.Format_RGB32)
+    earlier.fill(QColor("#14213d"))
+    write_png(earlier, target)
+    before = target.read_bytes()
+
+    def disk_full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    newer = QImage(8, 8, QImage.Format.Format_RGB32)
+    newer.fill(QColor("#ffffff"))
+    with pytest.raises(OSError, match="No space left"):
+        write_png(newer, target)
+    assert target.read_bytes() == before
+    assert [path.name for path in tmp_path.iterdir()] == ["board.png"]  # no half-written temporary left
+
+
+def test_a_screenshot_never_replaces_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)
+    done = run_kiosk("--data-dir", str(tmp_path / "data"), "--demo", "--screenshot", str(fifo), "--size", "640x480")
+    assert done.returncode == 1
+    assert "could not write" in done.stderr and "not a regular file" in done.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
