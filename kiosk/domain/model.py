@@ -51,6 +51,8 @@ class Limits:
     ideas_per_kiosk_per_minute: int = 3
     wrong_codes_before_lock: int = 5
     lock_seconds: int = 60
+    # Wrong edit codes on any cards at one kiosk in a minute before every code is refused for the rest of it.
+    wrong_codes_per_kiosk_per_minute: int = 10
 
 
 @dataclass(frozen=True, slots=True)

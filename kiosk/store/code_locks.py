@@ -1,4 +1,5 @@
-"""Checking a card's edit code at this kiosk, with a pause after too many wrong guesses.
+"""Checking a card's edit code at this kiosk, with a pause after too many wrong guesses on one card, and a
+ceiling on wrong guesses across all cards of the kiosk in a minute.
 
 The counters live in the kiosk-local `code_locks` table: they are bookkeeping, not board changes, so they
 never bump a card's version and never travel to another kiosk.
@@ -11,7 +12,8 @@ from datetime import timedelta
 
 from kiosk.domain.model import Limits
 from kiosk.store.codes import verify_edit_code
-from kiosk.store.errors import HostActionsLocked, StoreError, WrongEditCode
+from kiosk.store.errors import HostActionsLocked, RateLimited, StoreError, WrongEditCode
+from kiosk.store.queries import RATE_WINDOW, recent_actions
 from kiosk.store.tables import CodeLockRow, SessionRow
 from kiosk.store.writes import Change
 
@@ -26,6 +28,15 @@ def check_code(change: Change, row: SessionRow, code: str, limits: Limits) -> St
     lock = change.session.get(CodeLockRow, row.id)
     if lock is not None and lock.locked_until is not None and lock.locked_until > now:
         return HostActionsLocked(math.ceil((lock.locked_until - now).total_seconds()))
+    # The per-card pause alone lets someone guess five codes on each of many cards: a ceiling for the kiosk.
+    wrong_here = recent_actions(change.session, change.actor.kiosk_id, "code.wrong", now - RATE_WINDOW)
+    if wrong_here >= limits.wrong_codes_per_kiosk_per_minute:
+        change.action = "code.ceiling"
+        change.describe("session", row.id, wrong_codes_here=wrong_here)
+        return RateLimited(
+            "Many wrong edit codes were just tried at this kiosk. Please wait a minute and try again,"
+            " or ask at the staff office."
+        )
     if verify_edit_code(code, row.edit_code_hash):
         if lock is not None and (lock.failed_attempts or lock.locked_until is not None):
             change.set_local(CodeLockRow, row.id, failed_attempts=0, locked_until=None)

@@ -242,6 +242,28 @@ def test_wrong_codes_pause_host_actions_even_across_a_restart(
     restarted.close()
 
 
+def test_wrong_codes_on_many_cards_meet_a_ceiling_for_the_kiosk(
+    service: BoardService, make_draft: MakeDraft, clock: ManualClock, event: Event
+) -> None:
+    ceiling = event.limits.wrong_codes_per_kiosk_per_minute
+    cards = []
+    for hour in range(10, 16):
+        cards.append(service.add_card(make_draft(hour=hour)))
+        clock.advance(timedelta(seconds=20))  # within the cards-per-minute limit
+    # Two wrong guesses on each card: no card reaches its own pause, but the kiosk reaches its ceiling.
+    guesses = [(added.card.id, "x" + added.edit_code) for added in cards for _ in range(2)][:ceiling]
+    for card_id, wrong in guesses:
+        with pytest.raises(WrongEditCode):
+            service.check_edit_code(card_id, wrong)
+    last = cards[-1]
+    with pytest.raises(RateLimited, match="Many wrong edit codes were just tried at this kiosk"):
+        service.check_edit_code(last.card.id, last.edit_code)  # even the right code waits: guessing stops here
+    assert audit_actions(service).count("code.ceiling") == 1
+    assert audit_actions(service).count("code.wrong") == ceiling
+    clock.advance(timedelta(seconds=61))
+    assert service.check_edit_code(last.card.id, last.edit_code) is True
+
+
 def test_a_correct_code_resets_the_wrong_code_count(service: BoardService, make_draft: MakeDraft) -> None:
     added = service.add_card(make_draft())
     for _ in range(3):
