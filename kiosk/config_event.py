@@ -7,7 +7,7 @@ import difflib
 import re
 import uuid
 from collections.abc import Collection
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, available_timezones
 
 from kiosk.config_toml import Table, suggest
@@ -65,6 +65,7 @@ def read_event(root: Table) -> Event:
     timezone = _timezone(section)
     days = _days(section)
     first_slot, last_slot_end, slot_minutes = _hours(section)
+    _no_clock_change(section, ZoneInfo(timezone), days, first_slot, last_slot_end, slot_minutes)
     hashtag = _hashtag(section)
     base_url, session_url, share_url = _links(root.table("links"))
     event = Event(
@@ -86,6 +87,37 @@ def read_event(root: Table) -> Event:
     )
     # Blocks are converted with the event's own Event.at so config and board agree on every instant.
     return dataclasses.replace(event, blocks=_blocks(root, event))
+
+
+def _no_clock_change(
+    section: Table, zone: ZoneInfo, days: tuple[date, ...], first: time, last: time, slot_minutes: int
+) -> None:
+    """Refuse a grid that crosses a daylight-saving change: on such a day one hour's row would not exist (or
+    exist twice), and two rows would show one instant."""
+    for n, day in enumerate(days):
+        offsets = set()
+        minute = _minutes(first)
+        while minute <= _minutes(last):
+            moment = datetime.combine(day, time(minute // 60 % 24, minute % 60), tzinfo=zone)
+            early, late = moment.replace(fold=0).utcoffset(), moment.replace(fold=1).utcoffset()
+            if early != late:
+                # A local time that exists twice (fold 0 and 1 differ in offset) or not at all (the round trip
+                # through UTC lands elsewhere).
+                missing = moment.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != moment.replace(tzinfo=None)
+                what = "does not exist" if missing else "happens twice"
+                raise section.error(
+                    f"days[{n}]",
+                    f"on {day} the clocks change in {zone.key}: {moment:%H:%M} {what} that day; the board's hours"
+                    " cannot cross a clock change (move first_slot or last_slot_end, or leave the day out)",
+                )
+            offsets.add(early)
+            minute += slot_minutes
+        if len(offsets) > 1:
+            raise section.error(
+                f"days[{n}]",
+                f"on {day} the clocks change in {zone.key} between {first:%H:%M} and {last:%H:%M}; the board's"
+                " hours cannot cross a clock change (move first_slot or last_slot_end, or leave the day out)",
+            )
 
 
 def _slug(section: Table) -> str:

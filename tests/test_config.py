@@ -527,6 +527,37 @@ BAD_CASES = [
         "nested too deeply",
         id="toml-nested-tables",
     ),
+    # Daylight-saving changes in Denver: 2023-03-12 has no 02:00, 2023-11-05 has 01:00 twice.
+    pytest.param(
+        [
+            sub("days = [2023-04-21, 2023-04-22]", "days = [2023-03-11, 2023-03-12]"),
+            sub('first_slot = "10:00"', 'first_slot = "01:00"'),
+            sub('last_slot_end = "18:00"', 'last_slot_end = "05:00"'),
+        ],
+        "event.days[1]",
+        "on 2023-03-12 the clocks change in America/Denver: 02:00 does not exist that day",
+        id="dst-spring-gap",
+    ),
+    pytest.param(
+        [
+            sub("days = [2023-04-21, 2023-04-22]", "days = [2023-11-05]"),
+            sub('first_slot = "10:00"', 'first_slot = "00:00"'),
+            sub('last_slot_end = "18:00"', 'last_slot_end = "03:00"'),
+        ],
+        "event.days[0]",
+        "on 2023-11-05 the clocks change in America/Denver: 01:00 happens twice that day",
+        id="dst-autumn-fold",
+    ),
+    pytest.param(
+        [
+            sub("days = [2023-04-21, 2023-04-22]", "days = [2023-03-12]"),
+            sub('first_slot = "10:00"', 'first_slot = "00:30"'),
+            sub('last_slot_end = "18:00"', 'last_slot_end = "06:30"\nslot_minutes = 180'),
+        ],
+        "event.days[0]",
+        "on 2023-03-12 the clocks change in America/Denver between 00:30 and 06:30",
+        id="dst-inside-a-slot",
+    ),
     pytest.param([sub('name = "Test Con"', "name = Test Con")], "(file)", "not valid TOML", id="toml-syntax"),
     pytest.param(
         [append("[[rooms]]\nkey = 'c'\nname = 'C'\nname = 'D'\n")], "(file)", "not valid TOML", id="toml-duplicate-key"
