@@ -56,6 +56,10 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+# Written into every kiosk database's header (`PRAGMA application_id`): "OSK1".
+APPLICATION_ID = 0x4F534B31
+
+
 def _is_at_head(engine: Engine) -> bool:
     """The quick start-up check, without Alembic: is the stored revision the one this code expects?"""
     with database_errors(db_path_of(engine)), engine.connect() as connection:
@@ -83,8 +87,67 @@ def migrate(target: Engine | Path, *, backup_time: datetime | None = None) -> Pa
 
 
 def _migrate_engine(engine: Engine, backup_time: datetime | None) -> Path | None:
+    is_file = engine.dialect.name == "sqlite" and db_path_of(engine) != Path(":memory:")
+    if is_file:
+        _refuse_foreign_file(engine)
     if _is_at_head(engine):
+        if is_file:
+            _mark_as_ours(engine)
         return None
+    backup = _upgrade(engine, backup_time)
+    if is_file:
+        _mark_as_ours(engine)
+    return backup
+
+
+def _refuse_foreign_file(engine: Engine) -> None:
+    """Only a kiosk's database is adopted: an empty file, or another application's SQLite file, would otherwise be
+    taken as an empty board (and get the kiosk's tables added to it)."""
+    db_path = db_path_of(engine)
+    try:
+        size = db_path.stat().st_size
+    except FileNotFoundError:
+        return  # a new board: created at head by the migrations
+    except OSError as error:
+        raise DatabaseUnavailable(db_path, f"it cannot be read ({error.strerror or error}).") from error
+    if size == 0:
+        raise DatabaseUnavailable(
+            db_path,
+            "the file is empty (0 bytes), so it is not a kiosk's board. Restore a backup with `kiosk restore`, or"
+            " move the file aside to start an empty board.",
+        )
+    # Looked at with a plain connection: the engine's would switch the file to WAL, changing someone else's file.
+    try:
+        with closing(sqlite3.connect(db_path)) as connection:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            query = "SELECT name FROM sqlite_master WHERE type = 'table'"
+            tables = {row[0] for row in connection.execute(query)}
+    except sqlite3.DatabaseError:
+        return  # not SQLite at all, or unreadable: the engine's first use says so in plain words
+    if application_id == APPLICATION_ID:
+        return
+    if application_id:
+        reason = f"it belongs to another application (SQLite application_id {application_id:#x})"
+    elif tables and not {"alembic_version", "sessions"} <= tables:
+        # A kiosk's file from before the mark has both; anything else with tables is someone else's.
+        reason = f"it is another application's SQLite database (tables: {', '.join(sorted(tables)[:5])})"
+    else:
+        return
+    raise DatabaseUnavailable(
+        db_path, f"{reason}, not a kiosk's board; nothing was changed. Choose another --data-dir."
+    )
+
+
+def _mark_as_ours(engine: Engine) -> None:
+    """Stamp the file's header with the kiosk's application_id (a file from before the mark is adopted)."""
+    db_path = db_path_of(engine)
+    with database_errors(db_path), engine.connect() as connection:
+        if connection.exec_driver_sql("PRAGMA application_id").scalar() != APPLICATION_ID:
+            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            connection.commit()
+
+
+def _upgrade(engine: Engine, backup_time: datetime | None) -> Path | None:
     from alembic import command
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory

@@ -51,15 +51,6 @@ def test_a_new_database_is_created_at_head_without_a_backup(tmp_path: Path) -> N
     engine.dispose()
 
 
-def test_an_empty_existing_file_is_migrated_from_nothing(tmp_path: Path) -> None:
-    db_file = tmp_path / "board.sqlite3"
-    db_file.touch()
-
-    assert migrate(db_file) is None
-
-    assert table_names(db_file) == TABLES
-
-
 def test_migrating_a_database_at_head_changes_nothing(tmp_path: Path) -> None:
     db_file = tmp_path / "board.sqlite3"
     migrate(db_file)
