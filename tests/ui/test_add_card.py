@@ -302,6 +302,24 @@ def test_five_wrong_codes_lock_host_actions_even_after_restart(make_kiosk: MakeK
     assert not restarted.form.property("isOpen")
 
 
+def test_wrong_codes_on_the_kiosk_meet_a_ceiling_even_for_the_right_code(
+    make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    kiosk = make_kiosk(now=FRIDAY_MORNING, config=config_with(tmp_path, wrong_codes_per_kiosk_per_minute=2))
+    code = add_card_with_code(kiosk, 16, "Guessed at")
+    wrong = "000000" if code != "000000" else "111111"
+    open_host_pad(kiosk, qtbot, "1600")
+    for _ in range(2):
+        enter_code(kiosk, wrong)
+        assert "not this card's edit code" in code_message(kiosk)
+    enter_code(kiosk, code)
+    assert "Many wrong edit codes were just tried at this kiosk" in code_message(kiosk)
+    assert not kiosk.form.property("isOpen")
+    with kiosk.service.engine.connect() as connection:
+        actions = connection.execute(sa.text("SELECT action FROM audit_log ORDER BY id")).scalars().all()
+    assert actions[-3:] == ["code.wrong", "code.wrong", "code.ceiling"]
+
+
 def test_rate_limit_is_a_friendly_message_and_keeps_the_text(
     make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path
 ) -> None:
