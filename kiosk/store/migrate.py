@@ -88,26 +88,22 @@ def migrate(target: Engine | Path, *, backup_time: datetime | None = None) -> Pa
 
 def _migrate_engine(engine: Engine, backup_time: datetime | None) -> Path | None:
     is_file = engine.dialect.name == "sqlite" and db_path_of(engine) != Path(":memory:")
-    if is_file:
-        _refuse_foreign_file(engine)
-    if _is_at_head(engine):
-        if is_file:
-            _mark_as_ours(engine)
-        return None
-    backup = _upgrade(engine, backup_time)
-    if is_file:
+    marked = _refuse_foreign_file(engine) if is_file else True
+    backup = None if _is_at_head(engine) else _upgrade(engine, backup_time)
+    if not marked:
         _mark_as_ours(engine)
     return backup
 
 
-def _refuse_foreign_file(engine: Engine) -> None:
+def _refuse_foreign_file(engine: Engine) -> bool:
     """Only a kiosk's database is adopted: an empty file, or another application's SQLite file, would otherwise be
-    taken as an empty board (and get the kiosk's tables added to it)."""
+    taken as an empty board (and get the kiosk's tables added to it). Returns whether the file is already marked
+    as the kiosk's."""
     db_path = db_path_of(engine)
     try:
         size = db_path.stat().st_size
     except FileNotFoundError:
-        return  # a new board: created at head by the migrations
+        return False  # a new board: created at head by the migrations
     except OSError as error:
         raise DatabaseUnavailable(db_path, f"it cannot be read ({error.strerror or error}).") from error
     if size == 0:
@@ -116,6 +112,8 @@ def _refuse_foreign_file(engine: Engine) -> None:
             "the file is empty (0 bytes), so it is not a kiosk's board. Restore a backup with `kiosk restore`, or"
             " move the file aside to start an empty board.",
         )
+    if _header_application_id(db_path) == APPLICATION_ID:
+        return True  # the usual start: the mark is in the file's header, no connection needed
     # Looked at with a plain connection: the engine's would switch the file to WAL, changing someone else's file.
     try:
         with closing(sqlite3.connect(db_path)) as connection:
@@ -123,19 +121,31 @@ def _refuse_foreign_file(engine: Engine) -> None:
             query = "SELECT name FROM sqlite_master WHERE type = 'table'"
             tables = {row[0] for row in connection.execute(query)}
     except sqlite3.DatabaseError:
-        return  # not SQLite at all, or unreadable: the engine's first use says so in plain words
+        return False  # not SQLite at all, or unreadable: the engine's first use says so in plain words
     if application_id == APPLICATION_ID:
-        return
+        return True  # marked in the write-ahead log, not yet in the header
     if application_id:
         reason = f"it belongs to another application (SQLite application_id {application_id:#x})"
     elif tables and not {"alembic_version", "sessions"} <= tables:
         # A kiosk's file from before the mark has both; anything else with tables is someone else's.
         reason = f"it is another application's SQLite database (tables: {', '.join(sorted(tables)[:5])})"
     else:
-        return
+        return False
     raise DatabaseUnavailable(
         db_path, f"{reason}, not a kiosk's board; nothing was changed. Choose another --data-dir."
     )
+
+
+def _header_application_id(db_path: Path) -> int | None:
+    """The application_id in an SQLite file's 100-byte header (big-endian at offset 68), or None if unreadable."""
+    try:
+        with db_path.open("rb") as file:
+            header = file.read(100)
+    except OSError:
+        return None
+    if len(header) < 72 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    return int.from_bytes(header[68:72], "big")
 
 
 def _mark_as_ours(engine: Engine) -> None:

@@ -20,6 +20,7 @@ can never double-book.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections.abc import Iterable, Sequence
@@ -363,15 +364,11 @@ class _Push:
         for written in self.db.execute(statement, {"rows": json.dumps(rows, ensure_ascii=False)}):
             key = (written.table_name, written.row_id)
             row = self.rows[key]
-            self.rows[key] = HubRow(**{**_fields(row), "seq": written.seq})
+            self.rows[key] = dataclasses.replace(row, seq=written.seq)
 
 
 def _slot(payload: dict[str, Any]) -> tuple[str, str]:
     return str(payload["room_id"]), str(payload["starts_at"])
-
-
-def _fields(row: HubRow) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in HubRow.__slots__}  # type: ignore[attr-defined]
 
 
 def rows_after(connection: Connection, cursor: int, limit: int) -> list[HubRow]:
