@@ -12,15 +12,16 @@ import getpass
 import re
 import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
+from functools import partial
 from pathlib import Path
 
 from kiosk.bootstrap import clock_for, data_dir_errors, data_dir_for, load_config_for, open_service
 from kiosk.domain.audit import AuditEntry
 from kiosk.domain.model import Event
-from kiosk.options import OptionError, add_run_arguments, options_from_namespace
+from kiosk.options import OptionError, add_subcommand, options_from_namespace
 from kiosk.share.importfile import ImportFileError, read_import_file
 from kiosk.store.errors import CardNotFound
 from kiosk.store.importer import summary
@@ -29,8 +30,6 @@ from kiosk.store.service import BoardService
 from kiosk.store.staff import find_block
 
 DONE, FAILED, BAD_INPUT = 0, 1, 2
-
-Handler = Callable[[argparse.Namespace], int]
 
 
 @contextmanager
@@ -256,11 +255,7 @@ def _when(event: Event, moment: datetime) -> str:
 def add_staff_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The staff subcommands, each taking the `kiosk run` options too (--config, --data-dir)."""
 
-    def command(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
-        parser = commands.add_parser(name, help=help_text)
-        add_run_arguments(parser, in_subcommand=True)
-        parser.set_defaults(handler=handler)
-        return parser
+    command = partial(add_subcommand, commands)
 
     pin = command("set-pin", "set the staff PIN (asked twice without echo)", cmd_set_pin)
     pin.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input (for scripts)")

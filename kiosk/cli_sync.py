@@ -9,9 +9,10 @@ import math
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from kiosk.cli_staff import board, instant, room_key
 from kiosk.config import KioskConfig
 from kiosk.domain.conflicts import Conflict, ConflictKind
 from kiosk.domain.model import Event
-from kiosk.options import OptionError, add_run_arguments, options_from_namespace
+from kiosk.options import OptionError, add_run_arguments, add_subcommand, options_from_namespace
 from kiosk.store.service import DB_FILE_NAME, BoardService
 from kiosk.sync.settings import PASSWORD_ENV, HubCredentialsError, HubSettings, parse_hub_url
 
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 DONE, FAILED, BAD_INPUT = 0, 1, 2
 
 log = logging.getLogger(__name__)
-Handler = Callable[[argparse.Namespace], int]
 
 
 def _settings(config: KioskConfig) -> HubSettings:
@@ -298,11 +298,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def add_sync_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    def command(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
-        parser = commands.add_parser(name, help=help_text)
-        add_run_arguments(parser, in_subcommand=True)
-        parser.set_defaults(handler=handler)
-        return parser
+    command = partial(add_subcommand, commands)
 
     sync = command("sync", "sync with the hub: one round (--once), or one every interval until stopped", cmd_sync)
     sync.add_argument("--once", action="store_true", help="one round, print what moved, exit (1: hub unavailable)")

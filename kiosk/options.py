@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -64,6 +65,20 @@ def add_run_arguments(parser: argparse.ArgumentParser, *, in_subcommand: bool = 
     parser.add_argument("--demo", action="store_true", help="put sample sessions on an empty board", **default)
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="render the board to a PNG and exit", **default)
     parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1920x1080", **default)
+
+
+# A subcommand's handler: the parsed options in, the exit status out.
+Handler = Callable[[argparse.Namespace], int]
+
+
+def add_subcommand(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str, handler: Handler
+) -> argparse.ArgumentParser:
+    """A `kiosk NAME` subcommand that takes the `kiosk run` options too (--config, --data-dir)."""
+    parser = commands.add_parser(name, help=help_text)
+    add_run_arguments(parser, in_subcommand=True)
+    parser.set_defaults(handler=handler)
+    return parser
 
 
 class _RaisingParser(argparse.ArgumentParser):
