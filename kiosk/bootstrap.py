@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from datetime import UTC
 from pathlib import Path
 
+from kiosk import errorlog
 from kiosk.config import KioskConfig, find_config, find_data_dir, load_config
 from kiosk.domain.clock import Clock, RunningClock, SystemClock
 from kiosk.domain.model import Event
@@ -94,4 +95,8 @@ def open_service(config: KioskConfig, options: RunOptions, clock: Clock) -> Boar
     """
     data_dir = data_dir_for(options)
     with data_dir_errors(data_dir):
-        return BoardService.open(data_dir, config.event, clock, kiosk_id_for(config, data_dir))
+        service = BoardService.open(data_dir, config.event, clock, kiosk_id_for(config, data_dir))
+    recovery = service.start_check.recovery
+    if recovery is not None:
+        errorlog.record(data_dir, "start-up", recovery.notice())
+    return service

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from kiosk import errorlog
 from kiosk.bootstrap import DataDirError, clock_for, data_dir_errors, data_dir_for, load_config_for, open_service
 from kiosk.cli_staff import add_staff_commands
 from kiosk.cli_sync import add_sync_commands, sync_before
@@ -94,9 +95,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"  database: {service.db_path} ({len(cards)} sessions on the board)")
         for line in report.lines():
             print(f"  {line}")
+        _print_last_errors(service.data_dir)
     finally:
         service.close()
     return 0 if report.ok else 1
+
+
+def _print_last_errors(data_dir: Path) -> None:
+    """The kiosk's last recorded errors (uncaught exceptions, start-up recoveries), newest last."""
+    entries = errorlog.last_errors(data_dir)
+    if not entries:
+        print("  no errors recorded")
+        return
+    print(
+        f"  last {len(entries)} recorded {'error' if len(entries) == 1 else 'errors'} (newest last; all in"
+        f" {errorlog.error_log_path(data_dir)}):"
+    )
+    for entry in entries:
+        print(f"    {entry.line()}")
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -112,6 +128,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if problem:
             print(f"kiosk: {problem}", file=sys.stderr)
         cards, ideas = service.cards(), service.ideas()
+        for damaged in service.damaged_rows():
+            print(f"kiosk: skipped: {damaged}", file=sys.stderr)
     finally:
         service.close()
     written = export(args.format, config.event, cards, ideas, args.out)

@@ -24,7 +24,14 @@ LOCAL_CONFIG = Path("config") / "kiosk.toml"
 BUNDLED_CONFIG = DEMO_CONFIG
 
 _TOP_LEVEL_KEYS = ("event", "links", "kiosk", "limits", "rooms", "blocks", "tags", "hub")
-_KIOSK_KEYS = ("id", "idle_seconds", "form_idle_seconds", "form_warning_seconds")
+_KIOSK_KEYS = (
+    "id",
+    "idle_seconds",
+    "form_idle_seconds",
+    "form_warning_seconds",
+    "backup_every_minutes",
+    "backups_kept",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +42,9 @@ class KioskSettings:
     idle_seconds: int = 120
     form_idle_seconds: int = 90
     form_warning_seconds: int = 10
+    # Automatic backups while the board changes (and at each day's start); the newest `backups_kept` are kept.
+    backup_every_minutes: int = 10
+    backups_kept: int = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +112,14 @@ def _kiosk(section: Table) -> KioskSettings:
             f"must be shorter than form_idle_seconds ({form_idle_seconds}): the countdown is a short last call"
             " that starts once the form has been left alone that long",
         )
+    backup_every_minutes = section.integer(
+        "backup_every_minutes", defaults.backup_every_minutes, minimum=1, maximum=1440
+    )
+    backups_kept = section.integer("backups_kept", defaults.backups_kept, minimum=1, maximum=10_000)
     return KioskSettings(
         kiosk_id=kiosk_id,
+        backup_every_minutes=backup_every_minutes,
+        backups_kept=backups_kept,
         idle_seconds=idle_seconds,
         form_idle_seconds=form_idle_seconds,
         form_warning_seconds=form_warning_seconds,

@@ -37,6 +37,8 @@ _STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 # board-20230421T150005Z.sqlite3, board-20230421T150005Z-2.sqlite3, board-before-0002-20230421T150005Z.sqlite3
 _NAME_TIME = re.compile(r"(\d{8}T\d{6}Z)(?:-(\d+))?\.")
 _SQLITE_HEADER = b"SQLite format 3\x00"
+# The automatic backups' names start so (see `backup_now`); only these are ever pruned.
+AUTO_PREFIX = "board-auto-"
 # Files SQLite keeps beside a database it has open: not backups of their own.
 _SIDECARS = ("-wal", "-shm", "-journal")
 # This kiosk's own records, not the board (audit_log, code_locks, kiosk_state): a restore keeps the live ones.
@@ -66,6 +68,8 @@ class BackupInfo:
     sessions: int | None = None
     revision: str | None = None
     problem: str | None = None
+    # The newest audit id in it: the change stamp the board had when it was copied (see queries.change_stamp).
+    change_stamp: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,19 +92,25 @@ class RestoreResult:
 
 
 def backup_now(
-    source: BoardService | StoreContext | Path, *, reason: str = "staff", moment: datetime | None = None
+    source: BoardService | StoreContext | Path,
+    *,
+    reason: str = "staff",
+    moment: datetime | None = None,
+    automatic: bool = False,
 ) -> Path:
     """Copy the board (a service's, a context's, or the database file at a path) to `backups/` beside it.
 
     The name carries the real UTC time by default, because people look for backups by when they were made;
-    a file of that name is never overwritten (`-1`, `-2`… follow).
+    a file of that name is never overwritten (`-1`, `-2`… follow). `automatic` backups are named
+    `board-auto-…`: only those are ever deleted again (see `prune_automatic`).
     """
     db_path = source if isinstance(source, Path) else db_path_of(source.engine)
     stamp = (moment or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP_FORMAT)
     backup_dir = db_path.parent / BACKUP_DIR_NAME
     backup_dir.mkdir(parents=True, exist_ok=True)
+    prefix = AUTO_PREFIX if automatic else "board-"
     for number in itertools.count():
-        target = backup_dir / (f"board-{stamp}.sqlite3" if number == 0 else f"board-{stamp}-{number}.sqlite3")
+        target = backup_dir / (f"{prefix}{stamp}.sqlite3" if number == 0 else f"{prefix}{stamp}-{number}.sqlite3")
         try:
             # Claimed with O_EXCL, so two processes backing up in the same second never share a file.
             target.open("xb").close()
@@ -114,6 +124,43 @@ def backup_now(
         raise
     log.info("Backed up the board to %s (%s)", target, reason)
     return target
+
+
+def prune_automatic(data_dir: Path, keep: int) -> list[Path]:
+    """Delete all but the newest `keep` automatic backups; staff backups and the ones made before an upgrade,
+    a reset or a restore are never deleted. Returns the deleted files."""
+    backup_dir = data_dir / BACKUP_DIR_NAME
+    if not backup_dir.is_dir():
+        return []
+    automatic = [
+        path for path in backup_dir.glob(f"{AUTO_PREFIX}*.sqlite3") if path.is_file() and _NAME_TIME.search(path.name)
+    ]
+    automatic.sort(key=lambda path: (_made_at(path), _name_counter(path)), reverse=True)
+    deleted = []
+    for path in automatic[keep:]:
+        with suppress(FileNotFoundError):
+            path.unlink()
+            deleted.append(path)
+    return deleted
+
+
+def newest_good_backup(data_dir: Path) -> BackupInfo | None:
+    """The newest backup that opens and passes SQLite's quick check; older ones are only looked at if it fails."""
+    backup_dir = data_dir / BACKUP_DIR_NAME
+    if not backup_dir.is_dir():
+        return None
+    candidates = [
+        path
+        for path in backup_dir.iterdir()
+        if not path.name.startswith(".") and not path.name.endswith(_SIDECARS) and path.is_file()
+    ]
+    candidates.sort(key=lambda path: (_made_at(path), _name_counter(path)), reverse=True)
+    for path in candidates:
+        try:
+            return _examine(path, thorough=False)
+        except (BadBackup, OSError) as bad:
+            log.warning("skipping backup %s: %s", path, getattr(bad, "problem", bad))
+    return None
 
 
 def list_backups(data_dir: Path) -> list[BackupInfo]:
@@ -176,9 +223,10 @@ def _examine(path: Path, *, thorough: bool) -> BackupInfo:
                 more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
                 raise BadBackup(path, f"is damaged (SQLite's check says: {problems[0]}{more})")
             sessions = db.execute(_COUNT_LIVE_SESSIONS).fetchone()[0]
+            stamp = db.execute("SELECT max(id) FROM audit_log").fetchone()[0] if "audit_log" in tables else None
     except sqlite3.DatabaseError as error:
         raise BadBackup(path, f"is damaged or cannot be read ({error})") from error
-    return BackupInfo(path, _made_at(path), size, sessions, revision)
+    return BackupInfo(path, _made_at(path), size, sessions, revision, change_stamp=stamp or 0)
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from kiosk.domain.labels import clock, short_day
 from kiosk.domain.model import Event
 from kiosk.store.context import StoreContext, reading
 from kiosk.store.errors import DatabaseUnavailable
+from kiosk.store.queries import damaged_columns, damaged_rows_in
 from kiosk.store.tables import BlockRow, IdeaRow, RoomRow, SessionRow
 
 _INTEGRITY_OK = ("ok",)
@@ -75,6 +76,8 @@ def _check_rows(event: Event, s: Session, integrity: tuple[str, ...]) -> CheckRe
         *(finding for row in sessions for finding in _off_the_grid(event, row, rooms, names)),
         *_adoptions(s, ideas, names),
     ]
+    if any(damaged_columns(row) for row in sessions) or any(damaged_columns(idea) for idea in ideas):
+        findings += damaged_rows_in(event, s)
     return CheckReport(integrity, tuple(findings), len(sessions), len(blocks), len(ideas))
 
 

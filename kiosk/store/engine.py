@@ -32,6 +32,21 @@ _CONNECTION_PRAGMAS = (
 )
 
 
+class DamagedText(str):
+    """Text SQLite handed back that is not valid UTF-8 (a damaged page, a hand edit): decoded with U+FFFD in place
+    of the bad bytes, and marked so, so readers can leave that one row out and say so instead of failing the
+    whole query (see `queries.intact`)."""
+
+    __slots__ = ()
+
+
+def _decode_text(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return DamagedText(raw.decode("utf-8", "replace"))
+
+
 def sqlite_url(db_path: Path) -> str:
     return f"sqlite:///{db_path}"
 
@@ -60,12 +75,26 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{BEGIN_IMMEDIATE_OPTION: True})
 
 
+def check_writable(engine: Engine) -> None:
+    """Raise `DatabaseUnavailable` now if the board cannot be written, rather than at the first host's save.
+
+    A read-only file (or one on a read-only disk) opens and reads fine; SQLite only refuses the first write.
+    So one row is rewritten with its own value in a transaction that is rolled back: nothing changes.
+    """
+    db_path = db_path_of(engine)
+    with database_errors(db_path), writer(engine).connect() as connection, connection.begin() as transaction:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = version_num")
+        transaction.rollback()
+
+
 def _on_connect(dbapi_connection: Any, _connection_record: Any) -> None:
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return
     # pysqlite's own transaction handling begins late and never for DDL; turn it off and emit BEGIN ourselves
     # (the recipe in SQLAlchemy's pysqlite documentation, "Serializable isolation / Savepoints / Transactional DDL").
     dbapi_connection.isolation_level = None
+    # One bad value must not make every query that meets it fail ("Could not decode to UTF-8 column …").
+    dbapi_connection.text_factory = _decode_text
     cursor = dbapi_connection.cursor()
     try:
         for pragma in _CONNECTION_PRAGMAS:

@@ -11,8 +11,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
 from kiosk.domain.audit import AuditEntry
-from kiosk.domain.model import Block, Card, Idea
+from kiosk.domain.model import Block, Card, Event, Idea
 from kiosk.store.context import StoreContext, reading
+from kiosk.store.engine import DamagedText
 from kiosk.store.errors import CardNotFound, IdeaNotFound
 from kiosk.store.tables import AuditRow, BlockRow, IdeaRow, RoomRow, SessionRow, VoteRow
 
@@ -38,7 +39,7 @@ def cards(ctx: StoreContext, day: date | None = None) -> tuple[Card, ...]:
         start, end = ctx.event.local_day_bounds(day)
         query = query.where(SessionRow.starts_at >= start, SessionRow.starts_at < end)
     with reading(ctx) as s:
-        return tuple(card_of(row, room_key) for row, room_key in s.execute(query).tuples())
+        return tuple(card_of(row, room_key) for row, room_key in s.execute(query).tuples() if intact(row))
 
 
 def card(ctx: StoreContext, card_id: uuid.UUID) -> Card:
@@ -69,7 +70,7 @@ def ideas(ctx: StoreContext) -> tuple[Idea, ...]:
         .order_by((IdeaRow.votes + sa.func.coalesce(counts.c.count, 0)).desc(), IdeaRow.created_at.desc(), IdeaRow.id)
     )
     with reading(ctx) as s:
-        return tuple(idea_of(row, extra) for row, extra in s.execute(query).tuples())
+        return tuple(idea_of(row, extra) for row, extra in s.execute(query).tuples() if intact(row))
 
 
 def vote_counts() -> sa.Subquery:
@@ -200,6 +201,53 @@ def stored_tags(row: SessionRow) -> tuple[str, ...]:
         _reported_damaged_tags.add(row.id)
         log.error("Session %s has damaged tags in the database (%.80r); showing it without tags", row.id, row.tags)
     return ()
+
+
+_TEXT_COLUMNS = {
+    SessionRow: ("topic", "host_name", "description", "handle", "tags"),
+    IdeaRow: ("topic", "note"),
+}
+_reported_damaged_rows: set[uuid.UUID] = set()
+
+
+def damaged_columns(row: SessionRow | IdeaRow) -> list[str]:
+    """The text columns of `row` that SQLite could not decode (see `engine.DamagedText`)."""
+    return [name for name in _TEXT_COLUMNS[type(row)] if isinstance(getattr(row, name), DamagedText)]
+
+
+def intact(row: SessionRow | IdeaRow) -> bool:
+    """False for a row with damaged text: it is left out of the board, the lists and the exports (logged once),
+    so the rest still shows; `kiosk check` and the exports name it."""
+    damaged = damaged_columns(row)
+    if damaged and row.id not in _reported_damaged_rows:
+        _reported_damaged_rows.add(row.id)
+        log.error("%s %s has damaged text (%s) in the database; left out", type(row).__name__, row.id, damaged)
+    return not damaged
+
+
+def damaged_rows(ctx: StoreContext) -> tuple[str, ...]:
+    """One sentence per live session or idea left out because its text is damaged."""
+    with reading(ctx) as s:
+        return tuple(damaged_rows_in(ctx.event, s))
+
+
+def damaged_rows_in(event: Event, s: Session) -> list[str]:
+    found = []
+    for row, room_key in s.execute(live_cards_query().order_by(SessionRow.starts_at)).tuples():
+        if columns := damaged_columns(row):
+            when = row.starts_at.astimezone(event.tz).strftime("%a %H:%M")
+            found.append(
+                f"Session {row.id} ({room_key}, {when}) has text that is not valid UTF-8 ({', '.join(columns)});"
+                f" it is left out of the board and the exports. Cancel it with `kiosk cancel {row.id}`"
+                " and add it again."
+            )
+    for idea in s.scalars(sa.select(IdeaRow).where(IdeaRow.deleted.is_(False))):
+        if columns := damaged_columns(idea):
+            found.append(
+                f"Idea {idea.id} has text that is not valid UTF-8 ({', '.join(columns)}); it is left out of the"
+                " wish list and the exports."
+            )
+    return found
 
 
 def card_of(row: SessionRow, room_key: str) -> Card:

@@ -20,11 +20,26 @@ from kiosk.domain.conflicts import Conflict
 from kiosk.domain.model import Block, Card, Event, Idea
 from kiosk.share.importfile import ImportFile
 from kiosk.store import backups as backup_files
-from kiosk.store import cards, checks, conflicts, demo, event_setup, ideas, importer, outbox, pin, queries, reset, staff
+from kiosk.store import (
+    cards,
+    checks,
+    conflicts,
+    demo,
+    event_setup,
+    ideas,
+    importer,
+    outbox,
+    pin,
+    queries,
+    recovery,
+    reset,
+    staff,
+)
 from kiosk.store.cards import AddedCard, CardDraft
 from kiosk.store.context import StoreContext
-from kiosk.store.engine import db_path_of, open_engine
+from kiosk.store.engine import check_writable, db_path_of, open_engine
 from kiosk.store.migrate import backup_to, migrate
+from kiosk.store.recovery import StartCheck, check_at_start
 
 DB_FILE_NAME = "board.sqlite3"
 
@@ -32,15 +47,27 @@ DB_FILE_NAME = "board.sqlite3"
 class BoardService:
     def __init__(self, engine: Engine, event: Event, clock: Clock, kiosk_id: str) -> None:
         self.ctx = StoreContext(engine, event, clock, kiosk_id)
+        # What the start-up check found (see `kiosk.store.recovery`); empty when the board opened as it was.
+        self.start_check = StartCheck(None, None)
 
     @classmethod
     def open(cls, data_dir: Path, event: Event, clock: Clock, kiosk_id: str) -> BoardService:
-        """The board in `data_dir/board.sqlite3`, upgraded to the current schema and in step with the event."""
+        """The board in `data_dir/board.sqlite3`, upgraded to the current schema and in step with the event.
+
+        A damaged file, or one that lost changes its newest backup has, is first moved aside and the backup put in
+        its place (`service.start_check.recovery` says so); a board that cannot be written is refused at once.
+        """
         data_dir.mkdir(parents=True, exist_ok=True)
-        engine = open_engine(data_dir / DB_FILE_NAME)
+        db_path = data_dir / DB_FILE_NAME
+        start_check = check_at_start(db_path)
+        engine = open_engine(db_path)
         try:
             migrate(engine)
+            check_writable(engine)
             service = cls(engine, event, clock, kiosk_id)
+            service.start_check = start_check
+            if start_check.recovery is not None:
+                recovery.record(service.ctx, start_check.recovery, service.actor(Role.SYSTEM))
             service.apply_config()
         except BaseException:
             engine.dispose()
@@ -95,6 +122,10 @@ class BoardService:
 
     def ideas(self) -> tuple[Idea, ...]:
         return queries.ideas(self.ctx)
+
+    def damaged_rows(self) -> tuple[str, ...]:
+        """Sessions and ideas left out of every list because their text is damaged, one sentence each."""
+        return queries.damaged_rows(self.ctx)
 
     def cancelled_cards(self) -> tuple[Card, ...]:
         return staff.cancelled_cards(self.ctx)

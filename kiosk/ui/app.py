@@ -21,6 +21,7 @@ from PySide6.QtQuickControls2 import QQuickStyle
 from kiosk.bootstrap import clock_and_note, load_config_for, open_service
 from kiosk.config import KioskConfig
 from kiosk.domain.clock import Clock, ShiftedClock
+from kiosk.errorlog import ExceptionHooks
 from kiosk.options import RunOptions, parse_run_options
 from kiosk.paths import ASSETS_DIR
 from kiosk.share.export import ExportError, check_target, write_atomically
@@ -32,6 +33,7 @@ from kiosk.ui.cardform import KioskCardForm
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.detail import KioskCardDetail
 from kiosk.ui.fullscreen import fill_screen
+from kiosk.ui.health import AutoBackup
 from kiosk.ui.ideaform import KioskIdeaForm
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.qrimage import PROVIDER_ID, QrImageProvider
@@ -63,6 +65,7 @@ class KioskApp:
     clock: Clock
     options: RunOptions
     idle: IdleWatcher
+    autobackup: AutoBackup
     _closed: bool = field(default=False, init=False)
 
     # The view models tests and tools reach for most, by name.
@@ -109,6 +112,7 @@ class KioskApp:
         self._closed = True
         self.idle.stop()
         self.feed.stop()
+        self.autobackup.stop()
         self.vms.sync.stop()
         self.form.close()
         # A keyboard left up by a focused field breaks the input method for the next window in this process.
@@ -185,6 +189,11 @@ def build_kiosk(argv: list[str]) -> KioskApp:
     idle.start()
     vms.feed.start()
     vms.sync.start(config.event, clock)
+    settings = config.kiosk
+    autobackup = AutoBackup(
+        service, clock, every_minutes=settings.backup_every_minutes, keep=settings.backups_kept, parent=engine
+    )
+    autobackup.start()
     return KioskApp(
         app=app,
         engine=engine,
@@ -195,7 +204,21 @@ def build_kiosk(argv: list[str]) -> KioskApp:
         clock=clock,
         options=options,
         idle=idle,
+        autobackup=autobackup,
     )
+
+
+def install_exception_hooks(kiosk: KioskApp) -> ExceptionHooks:
+    """Uncaught errors in any thread are logged with what the kiosk showed, kept for `kiosk check`, and the window
+    goes back to the board (an error in a background thread leaves the screen alone) instead of dying."""
+
+    def back_to_board(in_main_thread: bool) -> None:
+        if in_main_thread:
+            kiosk.vms.router.goHome()
+
+    hooks = ExceptionHooks(kiosk.service.data_dir, kiosk.vms.router.location, back_to_board)
+    hooks.install()
+    return hooks
 
 
 def _drop_text_focus(window: QQuickWindow) -> None:
@@ -272,10 +295,12 @@ def save_screenshot(kiosk: KioskApp, target: Path) -> None:
 def run(options_argv: list[str]) -> int:
     install_qt_message_handler()
     kiosk = build_kiosk(options_argv)
+    hooks = install_exception_hooks(kiosk)
     if kiosk.options.screenshot is not None:
         save_screenshot(kiosk, kiosk.options.screenshot)
     code = kiosk.app.exec()
     kiosk.close()
+    hooks.uninstall()
     return code
 
 

@@ -26,6 +26,7 @@ VIEW_MODEL_SOURCES = (
     "changefeed.py",
     "clockstate.py",
     "detail.py",
+    "health.py",
     "ideaform.py",
     "preview.py",
     "router.py",

@@ -85,6 +85,10 @@ class KioskRouter(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlU
         if self._overlay is Overlay(overlay):
             self._set_overlay(Overlay.NoOverlay)
 
+    def location(self) -> str:
+        """Where the kiosk is, for the error log: "page Board, overlay CardForm"."""
+        return f"page {self._page.name}, overlay {self._overlay.name}"
+
     @Slot()
     def goHome(self) -> None:
         """Today's board with nothing over it; every screen hears `homeRequested` and drops what it holds."""

@@ -20,6 +20,7 @@ from kiosk.ui.cardform import KioskCardForm
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.clockstate import KioskClock
 from kiosk.ui.detail import KioskCardDetail
+from kiosk.ui.health import KioskHealth
 from kiosk.ui.ideaform import KioskIdeaForm
 from kiosk.ui.router import KioskRouter
 from kiosk.ui.staff import KioskStaff, StaffSection
@@ -56,6 +57,7 @@ class ViewModels:
     staff_tools: KioskStaffTools
     sync: KioskSync
     staff_sync: KioskStaffSync
+    health: KioskHealth
 
     def for_qml(self) -> dict[str, QObject]:
         """Main.qml's required properties, by their QML names (`wish_list` → `wishList`)."""
@@ -97,6 +99,7 @@ def build_view_models(service: BoardService, config: KioskConfig, clock: Shifted
         staff_tools=KioskStaffTools(service, feed, router, kiosk_clock),
         sync=KioskSync(service, feed, config.hub),
         staff_sync=KioskStaffSync(service, feed),
+        health=KioskHealth(notice_for(service)),
     )
     vms.board.cardTapped.connect(vms.detail.show)
     vms.board.freeSlotTapped.connect(vms.form.startAdd)
@@ -110,6 +113,12 @@ def build_view_models(service: BoardService, config: KioskConfig, clock: Shifted
     # A card saved here that the hub then displaced: its host may still be reading the saved screen.
     vms.sync.bookingsLost.connect(vms.form.bookingsLost)
     return vms
+
+
+def notice_for(service: BoardService) -> str:
+    """What the start-up check did to the board, for staff to read on screen; empty if nothing."""
+    recovery = service.start_check.recovery
+    return "" if recovery is None else recovery.notice()
 
 
 def connect_activity(vms: ViewModels, activity: SignalInstance) -> None:

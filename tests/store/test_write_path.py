@@ -32,6 +32,7 @@ READS = {
     "card",
     "blocks",
     "ideas",
+    "damaged_rows",
     "cancelled_cards",
     "audit",
     "plan_import",

@@ -27,6 +27,7 @@ Window {
     required property KioskStaffTools staffTools
     required property KioskSync sync
     required property KioskStaffSync staffSync
+    required property KioskHealth health
 
     readonly property bool showingBoard: root.router.page === KioskRouter.Board
     readonly property real keyboardHeight: inputPanel.active ? inputPanel.height : 0
@@ -109,6 +110,13 @@ Window {
                 font: Theme.font(Theme.bodySize, Font.DemiBold)
                 text: root.staff.entryHint
             }
+        }
+
+        // What the start-up did to a damaged board, for staff; it stays until someone taps it away.
+        HealthNotice {
+            health: root.health
+            anchors { horizontalCenter: parent.horizontalCenter; top: header.bottom; topMargin: Theme.pad }
+            width: Math.min(parent.width - Theme.pad * 4, Theme.px(1400))
         }
 
         // "Host this" from the wish list: a reminder of what is being placed until a free slot is tapped.
