@@ -130,13 +130,15 @@ def explain_database_error(error: BaseException, db_path: Path | str) -> str:
     text = str(original)
     lowered = text.lower()
     if ("file is not a database" in lowered or "malformed" in lowered) and isinstance(db_path, Path):
-        # Only steps that work today, by hand: there is no restore command yet. The -wal/-shm files must go too,
-        # or SQLite would replay the damaged file's journal onto the backup.
+        # At start the kiosk restores the newest good backup over a damaged file by itself (kiosk.store.recovery);
+        # without one, the steps by hand. The -wal/-shm files must go too, or SQLite would replay the damaged
+        # file's journal onto the next board.
         return (
-            f"the file is damaged or is not a board database. Stop the kiosk and move {db_path.name} (with any"
-            f" {db_path.name}-wal and {db_path.name}-shm beside it) out of {db_path.parent}: the kiosk then starts"
-            f" with an empty board. To go back to a backup instead, copy one from {db_path.parent / BACKUP_DIR_NAME}"
-            f" to {db_path}. ({text})"
+            f"the file is damaged or is not a board database. Restart the kiosk: at start it moves a damaged file"
+            f" aside and puts the newest good backup from {db_path.parent / BACKUP_DIR_NAME} in its place. If there"
+            f" is none, stop the kiosk and move {db_path.name} (with any {db_path.name}-wal and {db_path.name}-shm"
+            f" beside it) out of {db_path.parent}: the kiosk then starts with an empty board, and `kiosk restore"
+            f" FILE` puts back a backup kept elsewhere. ({text})"
         )
     if "locked" in lowered or "busy" in lowered:
         return (

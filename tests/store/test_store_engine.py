@@ -75,10 +75,9 @@ def test_a_damaged_database_file_is_reported_in_plain_words(data_dir: Path, even
     message = str(caught.value)
     assert str(db_file) in message
     assert "damaged or is not a board database" in message
-    # Only advice that works today: there is no restore command, so the message names the backups folder.
-    assert "kiosk restore" not in message
-    assert "Stop the kiosk" in message
-    assert f"copy one from {data_dir / 'backups'} to {db_file}" in message
+    # No backup to restore from here: a restart would restore one by itself, so the message says both ways.
+    assert f"the newest good backup from {data_dir / 'backups'}" in message
+    assert "stop the kiosk and move board.sqlite3" in message
     assert "board.sqlite3-wal" in message
     assert caught.value.path == db_file
 
