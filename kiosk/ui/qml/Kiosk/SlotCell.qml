@@ -116,9 +116,10 @@ Item {
     }
 
     // Booked: a sticky card.
+    // A little larger than a free slot's outline, as paper stuck over it: room for three lines of topic.
     StickyCard {
         visible: cell.booked
-        anchors { fill: parent; margins: Theme.gap }
+        anchors { fill: parent; margins: Theme.px(4) }
         topic: cell.topic
         host: cell.host
         handle: cell.handle

@@ -34,40 +34,46 @@ Item {
             color: card.tagColor !== "" ? card.tagColor : "transparent"
         }
 
-        Column {
+        // The topic is what people read in passing, so it is fitted whole where it can be: wrapped at word
+        // boundaries over up to three lines, then shrunk (never below Theme.topicFloor, still legible from two
+        // metres), and only then elided; the detail sheet always has the full text.
+        Text {
+            id: topicText
+            objectName: "cardTopic"
             anchors {
                 left: parent.left; right: parent.right; top: parent.top
                 leftMargin: Theme.px(8) + Theme.gap + (stripe.visible ? stripe.width : 0)
-                rightMargin: Theme.px(8) + Theme.gap; topMargin: Theme.gap
+                rightMargin: Theme.px(8) + Theme.gap; topMargin: Theme.px(6)
             }
-            spacing: Theme.px(2)
-
-            Text {
-                id: topicText
-                width: parent.width
-                wrapMode: Text.Wrap
-                maximumLineCount: Math.max(2, Math.floor((paperCard.height - Theme.px(56)) / (card.topicSize * 1.1)))
-                elide: Text.ElideRight
-                textFormat: Text.PlainText
-                color: Theme.ink
-                lineHeight: 0.95
-                font: Theme.font(card.topicSize, Font.Bold)
-                text: card.topic
+            height: Math.max(card.topicSize, paperCard.height - Theme.px(6) - hostText.height - Theme.px(2) - Theme.px(4))
+            wrapMode: Text.Wrap
+            fontSizeMode: Text.Fit
+            minimumPixelSize: Math.min(card.topicSize, Theme.topicFloor)
+            elide: Text.ElideRight
+            verticalAlignment: Text.AlignTop
+            textFormat: Text.PlainText
+            color: Theme.ink
+            lineHeight: 0.95
+            font: Theme.font(card.topicSize, Font.Bold)
+            text: card.topic
+        }
+        Text {
+            id: hostText
+            anchors {
+                left: topicText.left; right: topicText.right
+                top: topicText.top; topMargin: Math.min(topicText.height, topicText.contentHeight) + Theme.px(2)
             }
-            Text {
-                width: parent.width
-                elide: Text.ElideRight
-                textFormat: Text.PlainText
-                color: Theme.inkMuted
-                font: Theme.font(Math.round(card.topicSize * 0.76), Font.Medium)
-                // Who, and how to reach them: the handle is what people look for on the wall.
-                text: card.host + (card.handle !== "" ? " · " + card.handle : "")
-            }
+            elide: Text.ElideRight
+            textFormat: Text.PlainText
+            color: Theme.inkMuted
+            font: Theme.font(Math.round(card.topicSize * 0.76), Font.Medium)
+            // Who, and how to reach them: the handle is what people look for on the wall.
+            text: card.host + (card.handle !== "" ? " · " + card.handle : "")
         }
 
         Text {
             id: labelLine
-            visible: card.tagLabel !== "" && paperCard.height > topicText.height + Theme.px(70)
+            visible: card.tagLabel !== "" && hostText.y + hostText.height + labelLine.implicitHeight + Theme.px(8) < paperCard.height
             anchors {
                 left: parent.left; right: parent.right; bottom: parent.bottom
                 leftMargin: Theme.px(8) + Theme.gap + stripe.width; rightMargin: Theme.gap; bottomMargin: Theme.px(6)

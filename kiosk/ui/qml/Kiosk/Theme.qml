@@ -63,6 +63,10 @@ QtObject {
     readonly property int roomNoteSize: px(15)
     readonly property int hourSize: px(24)
     readonly property int topicSize: px(21)
+    // The smallest a card's topic shrinks to before it is elided. On a 55-inch 1080p wall screen (1.6 px/mm)
+    // px(16) is 10 mm type with 7 mm capitals, 2.5 times what a 20/20 eye resolves at two metres; on a denser
+    // screen (a small monitor, 4K) the type never gets smaller than 4.5 mm.
+    readonly property int topicFloor: Math.min(topicSize, Math.max(px(16), Math.round(pixelDensity * 4.5)))
     readonly property int hostSize: px(16)
     readonly property int smallSize: px(15)
     readonly property int sheetTitleSize: px(40)
