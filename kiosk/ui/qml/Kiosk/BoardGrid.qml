@@ -68,10 +68,16 @@ Rectangle {
 
             Column {
                 anchors { left: parent.left; right: parent.right; margins: Theme.gap; verticalCenter: parent.verticalCenter }
+                // A long room name takes a second line ("Kongresový sál" over "Terrace 2B (Open Air)").
                 Text {
+                    objectName: "roomName"
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    lineHeight: 0.9
                     elide: Text.ElideRight
+                    textFormat: Text.PlainText
                     color: Theme.ink
                     font: Theme.font(Theme.roomSize, Font.Bold)
                     text: roomCell.modelData.name
@@ -81,6 +87,7 @@ Rectangle {
                     visible: text !== ""
                     horizontalAlignment: Text.AlignHCenter
                     elide: Text.ElideRight
+                    textFormat: Text.PlainText
                     color: Theme.inkMuted
                     font: Theme.font(Theme.roomNoteSize, Font.Normal)
                     text: roomCell.modelData.note

@@ -33,8 +33,13 @@ Rectangle {
 
         Text {
             id: eventName
+            objectName: "eventName"
             width: parent.width
+            // A long name ("EuroPython 2025 Open Spaces Prague") shrinks to fit before it is elided.
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.tabSize
             elide: Text.ElideRight
+            textFormat: Text.PlainText
             color: Theme.frameText
             font: Theme.font(Theme.titleSize, Font.Bold)
             text: header.board.eventName

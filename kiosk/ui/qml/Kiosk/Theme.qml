@@ -78,7 +78,8 @@ QtObject {
     readonly property int radius: px(10)
     readonly property int headerHeight: px(112)
     readonly property int footerHeight: px(44)
-    readonly property int roomHeaderHeight: px(72)
+    // Two lines of room name and its note.
+    readonly property int roomHeaderHeight: px(80)
     readonly property int hourColumnWidth: px(112)
     readonly property int minColumnWidth: Math.max(px(196), minTouch)
     readonly property int minRowHeight: Math.max(px(104), minTouch)
