@@ -126,8 +126,7 @@ def _examine_live(db_path: Path) -> tuple[str | None, int | None]:
                 return None, None  # someone else's tables: the start-up refuses the file, untouched
             problems = [row[0] for row in db.execute("PRAGMA quick_check(5)")]
             if problems != ["ok"]:
-                more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
-                return f"was damaged (SQLite's check says: {problems[0]}{more})", None
+                return f"was damaged (SQLite's check says: {_first_problem(problems)})", None
             stamp = db.execute("SELECT max(id) FROM audit_log").fetchone()[0]
     except sqlite3.OperationalError as error:
         if "locked" in str(error).lower() or "readonly" in str(error).lower() or "unable to open" in str(error):
@@ -136,6 +135,16 @@ def _examine_live(db_path: Path) -> tuple[str | None, int | None]:
     except sqlite3.DatabaseError as error:
         return f"was damaged ({error})", None
     return None, stamp or 0
+
+
+def _first_problem(problems: list[str]) -> str:
+    """SQLite's first finding on one line: its rows may hold several lines under a "*** in database main ***"."""
+    lines = [line.strip() for row in problems for line in str(row).splitlines()]
+    findings = [line for line in lines if line and not line.startswith("***")]
+    if not findings:
+        return "no details"
+    more = len(findings) - 1
+    return findings[0] + (f" and {more} more {'problem' if more == 1 else 'problems'}" if more else "")
 
 
 def _move_aside(db_path: Path, moment: datetime) -> Path:

@@ -79,7 +79,8 @@ def test_a_board_with_overwritten_pages_is_moved_aside_and_the_newest_backup_res
     try:
         recovery = reopened.start_check.recovery
         assert recovery is not None
-        assert recovery.problem.startswith("was damaged")
+        assert recovery.problem.startswith("was damaged (SQLite's check says: Page ")
+        assert "\n" not in recovery.problem and "***" not in recovery.problem
         assert recovery.moved_to.parent == data / DAMAGED_DIR_NAME and recovery.moved_to.exists()
         assert recovery.restored.sessions == 20
         assert topics_of(reopened) == saved
