@@ -298,8 +298,14 @@ def run(options_argv: list[str]) -> int:
     hooks = install_exception_hooks(kiosk)
     if kiosk.options.screenshot is not None:
         save_screenshot(kiosk, kiosk.options.screenshot)
+    # Under systemd (config/deploy/kiosk.service): READY after the first frame, heartbeats from this thread.
+    from kiosk.ui.watchdog import notify_systemd
+
+    systemd = notify_systemd(kiosk.window)
     code = kiosk.app.exec()
+    systemd.stopping()
     kiosk.close()
+    systemd.close()
     hooks.uninstall()
     return code
 
