@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import platformdirs
 
 from kiosk.config_event import MAX_SECONDS, read_event
-from kiosk.config_toml import ConfigError, Table, read_toml
+from kiosk.config_toml import ConfigError, Problems, Table, read_toml
 from kiosk.domain.model import Event
 from kiosk.paths import DEMO_CONFIG
 from kiosk.sync.settings import HubSettings, read_hub
@@ -60,12 +61,18 @@ def load_config(path: Path) -> KioskConfig:
     """Read and check a config file.
 
     Error keys count array entries from 1, as a person counts `[[rooms]]` tables down the file: `rooms[1]` is the first.
+    Every mistake found is reported at once, one a line (ConfigError.problems), as a linter does.
     """
     root = Table(path, "", read_toml(path))
-    root.reject_unknown(_TOP_LEVEL_KEYS)
-    event = read_event(root)
-    kiosk = _kiosk(root.table("kiosk"))
-    return KioskConfig(path=path, event=event, kiosk=kiosk, hub=read_hub(root))
+    problems = Problems()
+    problems.attempt(partial(root.reject_unknown, _TOP_LEVEL_KEYS))
+    event = problems.attempt(partial(read_event, root))
+    kiosk = problems.attempt(lambda: _kiosk(root.table("kiosk")))
+    hub = problems.attempt(partial(read_hub, root))
+    problems.raise_any()
+    if event is None or kiosk is None:
+        raise AssertionError("every section read cleanly")
+    return KioskConfig(path=path, event=event, kiosk=kiosk, hub=hub)
 
 
 def find_config(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> Path:

@@ -7,10 +7,13 @@ import difflib
 import re
 import uuid
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo, available_timezones
+from functools import partial
+from zoneinfo import ZoneInfo
 
-from kiosk.config_toml import Table, suggest
+from kiosk.config_toml import Problems, Table, suggest
+from kiosk.config_zones import zone_advice
 from kiosk.domain.model import Block, Event, Limits, Room, Tag
 from kiosk.domain.templates import (
     DEFAULT_SESSION_URL,
@@ -45,8 +48,9 @@ _BLOCK_KEYS = ("room", "day", "start", "end", "reason")
 _TAG_KEYS = ("key", "label", "colour")
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# Keys end up in objectNames ("slot-150d-1000") and URLs, hence the narrow alphabet.
-_KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
+# Keys end up in objectNames ("slot-150d-1000"), URLs and the exports' slugs, hence the narrow alphabet: the
+# shape of a slug, so a key is its own slug (the exports lengthen one-character keys, which their schema refuses).
+_KEY = _SLUG
 _ROOM_KEY_MAX = 12
 _TAG_KEY_MAX = 24
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -57,67 +61,119 @@ def _minutes(clock_time: time) -> int:
     return clock_time.hour * 60 + clock_time.minute
 
 
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """What the blocks are checked against; None where that part of the config has a mistake of its own, so a
+    block is not blamed for it."""
+
+    room_keys: tuple[str, ...] | None
+    days: tuple[date, ...] | None
+    hours: tuple[time, time, int] | None
+
+
 def read_event(root: Table) -> Event:
-    section = root.table("event")
-    section.reject_unknown(_EVENT_KEYS)
-    name = section.text("name")
-    slug = _slug(section)
-    timezone = _timezone(section)
-    days = _days(section)
-    first_slot, last_slot_end, slot_minutes = _hours(section)
-    _no_clock_change(section, ZoneInfo(timezone), days, first_slot, last_slot_end, slot_minutes)
-    hashtag = _hashtag(section)
-    base_url, session_url, share_url = _links(root.table("links"))
-    event = Event(
-        name=name,
-        slug=slug,
-        timezone=timezone,
-        days=days,
-        first_slot=first_slot,
-        last_slot_end=last_slot_end,
-        slot_minutes=slot_minutes,
-        rooms=_rooms(root),
-        blocks=(),
-        hashtag=hashtag,
-        base_url=base_url,
-        session_url_template=session_url,
-        share_url_template=share_url,
-        tags=_tags(root),
-        limits=_limits(root.table("limits")),
-    )
-    # Blocks are converted with the event's own Event.at so config and board agree on every instant.
-    return dataclasses.replace(event, blocks=_blocks(root, event))
+    """The event, or a ConfigError naming every mistake found: each part of the file is checked on its own, and a
+    part that depends on another (a block's hours on the grid) only against the parts that read cleanly."""
+    problems = Problems()
+    name: str | None = None
+    slug: str | None = None
+    timezone: str | None = None
+    days: tuple[date, ...] | None = None
+    hours: tuple[time, time, int] | None = None
+    hashtag: str | None = None
+    section = problems.attempt(partial(root.table, "event"))
+    if section is not None:
+        problems.attempt(partial(section.reject_unknown, _EVENT_KEYS))
+        name = problems.attempt(partial(section.text, "name"))
+        slug = problems.attempt(partial(_slug, section))
+        timezone = problems.attempt(partial(_timezone, section))
+        days = problems.attempt(partial(_days, section))
+        hours = problems.attempt(partial(_hours, section))
+        if timezone is not None and days is not None and hours is not None:
+            problems.attempt(partial(_no_clock_change, section, ZoneInfo(timezone), days, hours))
+        hashtag = problems.attempt(partial(_hashtag, section))
+    links = problems.attempt(partial(_links, root))
+    rooms = problems.attempt(partial(_rooms, root))
+    tags = problems.attempt(partial(_tags, root))
+    limits = problems.attempt(partial(_limits, root))
+    event = None
+    if (
+        name is not None
+        and slug is not None
+        and timezone is not None
+        and days is not None
+        and hours is not None
+        and hashtag is not None
+        and links is not None
+        and rooms is not None
+        and tags is not None
+        and limits is not None
+    ):
+        base_url, session_url, share_url = links
+        first_slot, last_slot_end, slot_minutes = hours
+        event = Event(
+            name=name,
+            slug=slug,
+            timezone=timezone,
+            days=days,
+            first_slot=first_slot,
+            last_slot_end=last_slot_end,
+            slot_minutes=slot_minutes,
+            rooms=rooms,
+            blocks=(),
+            hashtag=hashtag,
+            base_url=base_url,
+            session_url_template=session_url,
+            share_url_template=share_url,
+            tags=tags,
+            limits=limits,
+        )
+    grid = _Grid(None if rooms is None else tuple(room.key for room in rooms), days, hours)
+    blocks = problems.attempt(partial(_blocks, root, grid, event))
+    problems.raise_any()
+    if event is None or blocks is None:
+        raise AssertionError("every part of the event read cleanly, so it was built")
+    return dataclasses.replace(event, blocks=blocks)
 
 
-def _no_clock_change(
-    section: Table, zone: ZoneInfo, days: tuple[date, ...], first: time, last: time, slot_minutes: int
-) -> None:
+def _no_clock_change(section: Table, zone: ZoneInfo, days: tuple[date, ...], hours: tuple[time, time, int]) -> None:
     """Refuse a grid that crosses a daylight-saving change: on such a day one hour's row would not exist (or
     exist twice), and two rows would show one instant."""
-    for n, day in enumerate(days):
-        offsets = set()
-        minute = _minutes(first)
-        while minute <= _minutes(last):
-            moment = datetime.combine(day, time(minute // 60 % 24, minute % 60), tzinfo=zone)
-            early, late = moment.replace(fold=0).utcoffset(), moment.replace(fold=1).utcoffset()
-            if early != late:
-                # A local time that exists twice (fold 0 and 1 differ in offset) or not at all (the round trip
-                # through UTC lands elsewhere).
-                missing = moment.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != moment.replace(tzinfo=None)
-                what = "does not exist" if missing else "happens twice"
-                raise section.error(
-                    f"days[{n}]",
-                    f"on {day} the clocks change in {zone.key}: {moment:%H:%M} {what} that day; the board's hours"
-                    " cannot cross a clock change (move first_slot or last_slot_end, or leave the day out)",
-                )
-            offsets.add(early)
-            minute += slot_minutes
-        if len(offsets) > 1:
+    problems = Problems()
+    for n, day in enumerate(days, start=1):
+        problems.attempt(partial(_no_clock_change_on, section, f"days[{n}]", zone, day, hours))
+    problems.raise_any()
+
+
+def _no_clock_change_on(section: Table, key: str, zone: ZoneInfo, day: date, hours: tuple[time, time, int]) -> None:
+    first, last, slot_minutes = hours
+    offsets = set()
+    minute = _minutes(first)
+    while minute <= _minutes(last):
+        moment = datetime.combine(day, time(minute // 60 % 24, minute % 60), tzinfo=zone)
+        early, late = moment.replace(fold=0).utcoffset(), moment.replace(fold=1).utcoffset()
+        if early != late:
+            # A local time that exists twice (fold 0 and 1 differ in offset) or not at all (the round trip
+            # through UTC lands elsewhere).
+            missing = moment.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != moment.replace(tzinfo=None)
+            what = "does not exist" if missing else "happens twice"
             raise section.error(
-                f"days[{n}]",
-                f"on {day} the clocks change in {zone.key} between {first:%H:%M} and {last:%H:%M}; the board's"
-                " hours cannot cross a clock change (move first_slot or last_slot_end, or leave the day out)",
+                key,
+                f"on {day} the clocks change in {zone.key}: {moment:%H:%M} {what} that day; the board's hours"
+                " cannot cross a clock change (move first_slot or last_slot_end, or leave the day out)",
             )
+        offsets.add(early)
+        minute += slot_minutes
+    if len(offsets) > 1:
+        raise section.error(
+            key,
+            f"on {day} the clocks change in {zone.key} between {first:%H:%M} and {last:%H:%M}; the board's"
+            " hours cannot cross a clock change (move first_slot or last_slot_end, or leave the day out)",
+        )
 
 
 def _slug(section: Table) -> str:
@@ -133,9 +189,7 @@ def _timezone(section: Table) -> str:
         ZoneInfo(name)
     # ZoneInfoNotFoundError is a KeyError; malformed names raise ValueError, directory names ("America") OSError.
     except (KeyError, ValueError, OSError):
-        close = difflib.get_close_matches(name, sorted(available_timezones()), n=1)
-        advice = f'did you mean "{close[0]}"?' if close else 'use an IANA name like "America/Denver"'
-        raise section.error("timezone", f'unknown time zone "{name}" ({advice})') from None
+        raise section.error("timezone", f'unknown time zone "{name}" ({zone_advice(name)})') from None
     return name
 
 
@@ -143,23 +197,31 @@ def _days(section: Table) -> tuple[date, ...]:
     items = section.get("days", list, "a list of dates like [2023-04-21, 2023-04-22]")
     if not items:
         raise section.error("days", "must list at least one day")
+    problems = Problems()
     days: list[date] = []
     for n, item in enumerate(items, start=1):
-        day = section.check(f"days[{n}]", item, date, "a date like 2023-04-21")
+        day = problems.attempt(partial(section.check, f"days[{n}]", item, date, "a date like 2023-04-21"))
+        if day is None:
+            continue
         if day in days:
-            raise section.error(f"days[{n}]", f"{day} is listed twice")
-        if days and day < days[-1]:
-            raise section.error(f"days[{n}]", f"{day} comes after {days[-1]}; list the days in order")
+            problems.note(section.error(f"days[{n}]", f"{day} is listed twice"))
+        elif days and day < days[-1]:
+            problems.note(section.error(f"days[{n}]", f"{day} comes after {days[-1]}; list the days in order"))
         days.append(day)
+    problems.raise_any()
     return tuple(days)
 
 
 def _hours(section: Table) -> tuple[time, time, int]:
-    first_slot = section.clock("first_slot")
-    last_slot_end = section.clock("last_slot_end")
+    problems = Problems()
+    first_slot = problems.attempt(partial(section.clock, "first_slot"))
+    last_slot_end = problems.attempt(partial(section.clock, "last_slot_end"))
+    slot_minutes = problems.attempt(partial(section.integer, "slot_minutes", 60, maximum=_MAX_SLOT_MINUTES))
+    problems.raise_any()
+    if first_slot is None or last_slot_end is None or slot_minutes is None:
+        raise AssertionError("read cleanly")
     if last_slot_end <= first_slot:
         raise section.error("last_slot_end", f"must be later than first_slot ({first_slot:%H:%M})")
-    slot_minutes = section.integer("slot_minutes", 60, maximum=_MAX_SLOT_MINUTES)
     span = _minutes(last_slot_end) - _minutes(first_slot)
     if span % slot_minutes:
         raise section.error(
@@ -181,22 +243,57 @@ def _hashtag(section: Table) -> str:
     return hashtag
 
 
-def _links(section: Table) -> tuple[str, str, str]:
-    section.reject_unknown(_LINK_KEYS)
+def _links(root: Table) -> tuple[str, str, str]:
+    section = root.table("links")
+    problems = Problems()
+    problems.attempt(partial(section.reject_unknown, _LINK_KEYS))
+    base_url = problems.attempt(partial(_base_url, section))
+    # The session link is trial-filled with the real base_url, or a sample one while base_url has its own mistake.
+    sample = {**_SESSION_URL_SAMPLE, "base_url": base_url or _SESSION_URL_SAMPLE["base_url"]}
+    session_url = problems.attempt(partial(_session_url, section, sample))
+    share_url = problems.attempt(partial(_share_url, section))
+    problems.raise_any()
+    if base_url is None or session_url is None or share_url is None:
+        raise AssertionError("read cleanly")
+    return base_url, session_url, share_url
+
+
+def _base_url(section: Table) -> str:
     base_url = section.text("base_url")
     if not _WEB_ADDRESS.fullmatch(base_url):
         raise section.error("base_url", f'"{base_url}" must start with http:// or https://')
-    base_url = base_url.removesuffix("/")
+    return base_url.removesuffix("/")
+
+
+def _session_url(section: Table, sample: dict[str, str]) -> str:
     session_url = _template(section, "session_url", DEFAULT_SESSION_URL, SESSION_URL_FIELDS)
     # The session link goes into a QR code; a phone only opens it if it is a web address.
-    if not _WEB_ADDRESS.match(fill_template(session_url, {**_SESSION_URL_SAMPLE, "base_url": base_url})):
+    if not _WEB_ADDRESS.match(fill_template(session_url, sample)):
         raise section.error("session_url", "must give a web address: start it with {base_url} or https://")
+    # Each card's QR code should open that session: a link without the session in it is the same for every card.
+    fields = template_fields(session_url)
+    if not fields & {"id", "slug"} and not {"day", "room", "start"} <= fields:
+        raise section.error(
+            "session_url",
+            "does not name the session, so every card's QR code would open the same page: use {id} or {slug},"
+            " or {day}, {room} and {start} together",
+        )
+    return session_url
+
+
+def _share_url(section: Table) -> str:
     share_url = _template(section, "share_url", DEFAULT_SHARE_URL, SHARE_URL_FIELDS)
     # The share link goes into a QR code too: only a web address, never javascript:, data: or the like.
     sample = {"text": "Python on the Pico", "url": "https://example.org/s", "hashtag": "#PyConOpenSpace"}
     if not _WEB_ADDRESS.match(fill_template(share_url, sample)):
         raise section.error("share_url", "must give a web address: start it with https:// (or http://)")
-    return base_url, session_url, share_url
+    if not template_fields(share_url) & {"text", "url"}:
+        raise section.error(
+            "share_url",
+            "has neither {text} nor {url}, so every post would be the same: put the post in with {text}"
+            " (it holds the session's link), or at least {url}",
+        )
+    return share_url
 
 
 def _template(section: Table, name: str, default: str, allowed: Collection[str]) -> str:
@@ -224,8 +321,8 @@ def _key(table: Table, name: str, max_length: int) -> str:
     if not _KEY.fullmatch(key) or len(key) > max_length:
         raise table.error(
             name,
-            f'"{key}" is not a valid key: use up to {max_length} lower-case letters, digits or dashes,'
-            " starting with a letter or digit",
+            f'"{key}" is not a valid key: use up to {max_length} lower-case letters and digits, with single dashes'
+            ' between them (not at the start or end), like "hall-b"',
         )
     return key
 
@@ -240,78 +337,165 @@ def _rooms(root: Table) -> tuple[Room, ...]:
     tables = root.tables("rooms")
     if not tables:
         raise root.error("rooms", "at least one [[rooms]] table is required")
-    rooms: list[Room] = []
+    problems = Problems()
     owners: dict[str, str] = {}
-    for table in tables:
-        table.reject_unknown(_ROOM_KEYS)
-        key = _key(table, "key", _ROOM_KEY_MAX)
-        _claim(table, "key", key, owners)
-        rooms.append(Room(key=key, name=table.text("name"), note=table.text("note", "", allow_empty=True)))
-    return tuple(rooms)
+    rooms = [problems.attempt(partial(_room, table, owners)) for table in tables]
+    problems.raise_any()
+    return tuple(room for room in rooms if room is not None)
+
+
+def _room(table: Table, owners: dict[str, str]) -> Room:
+    problems = Problems()
+    problems.attempt(partial(table.reject_unknown, _ROOM_KEYS))
+    key = problems.attempt(partial(_key, table, "key", _ROOM_KEY_MAX))
+    if key is not None:
+        problems.attempt(partial(_claim, table, "key", key, owners))
+    name = problems.attempt(partial(table.text, "name"))
+    note = problems.attempt(partial(table.text, "note", "", allow_empty=True))
+    problems.raise_any()
+    if key is None or name is None or note is None:
+        raise AssertionError("read cleanly")
+    return Room(key=key, name=name, note=note)
 
 
 def _tags(root: Table) -> tuple[Tag, ...]:
-    tags: list[Tag] = []
+    problems = Problems()
     owners: dict[str, str] = {}
-    for table in root.tables("tags"):
-        table.reject_unknown(_TAG_KEYS)
-        key = _key(table, "key", _TAG_KEY_MAX)
-        _claim(table, "key", key, owners)
-        label = table.text("label")
-        colour = table.text("colour")
-        if not _COLOUR.fullmatch(colour):
-            raise table.error("colour", f'"{colour}" is not a colour written #rrggbb, like "#e4572e"')
-        tags.append(Tag(key=key, label=label, colour=colour.lower()))
-    return tuple(tags)
+    tags = [problems.attempt(partial(_tag, table, owners)) for table in root.tables("tags")]
+    problems.raise_any()
+    return tuple(tag for tag in tags if tag is not None)
 
 
-def _limits(section: Table) -> Limits:
+def _tag(table: Table, owners: dict[str, str]) -> Tag:
+    problems = Problems()
+    problems.attempt(partial(table.reject_unknown, _TAG_KEYS))
+    key = problems.attempt(partial(_key, table, "key", _TAG_KEY_MAX))
+    if key is not None:
+        problems.attempt(partial(_claim, table, "key", key, owners))
+    label = problems.attempt(partial(table.text, "label"))
+    colour = problems.attempt(partial(_colour, table))
+    problems.raise_any()
+    if key is None or label is None or colour is None:
+        raise AssertionError("read cleanly")
+    return Tag(key=key, label=label, colour=colour)
+
+
+def _colour(table: Table) -> str:
+    colour = table.text("colour")
+    if not _COLOUR.fullmatch(colour):
+        raise table.error("colour", f'"{colour}" is not a colour written #rrggbb, like "#e4572e"')
+    return colour.lower()
+
+
+def _limits(root: Table) -> Limits:
+    section = root.table("limits")
     defaults = Limits()
     names = [f.name for f in dataclasses.fields(Limits)]
-    section.reject_unknown(names)
+    problems = Problems()
+    problems.attempt(partial(section.reject_unknown, names))
     # lock_seconds is a time like the kiosk's; the rest are counts.
-    return Limits(
-        **{
-            name: section.integer(
-                name, getattr(defaults, name), maximum=MAX_SECONDS if name.endswith("_seconds") else MAX_COUNT
+    values = {
+        name: problems.attempt(
+            partial(
+                section.integer,
+                name,
+                getattr(defaults, name),
+                maximum=MAX_SECONDS if name.endswith("_seconds") else MAX_COUNT,
             )
-            for name in names
-        }
-    )
+        )
+        for name in names
+    }
+    problems.raise_any()
+    return Limits(**{name: value for name, value in values.items() if value is not None})
 
 
-def _blocks(root: Table, event: Event) -> tuple[Block, ...]:
-    room_keys = [room.key for room in event.rooms]
+def _blocks(root: Table, grid: _Grid, event: Event | None) -> tuple[Block, ...]:
+    """The blocks as UTC instants when the event could be built; checked as far as the grid allows either way."""
+    problems = Problems()
     blocks: list[Block] = []
     placed: dict[tuple[str, date], list[tuple[time, time, str]]] = {}
     for table in root.tables("blocks"):
-        table.reject_unknown(_BLOCK_KEYS)
-        room = table.text("room")
-        if room not in room_keys:
-            raise table.error("room", f'no room has the key "{room}" ({suggest(room, room_keys)})')
-        day = table.day("day")
-        if day not in event.days:
-            listed = ", ".join(d.isoformat() for d in event.days)
-            raise table.error("day", f"{day} is not one of the event's days ({listed})")
-        start, end = table.clock("start"), table.clock("end")
-        _check_block_hours(table, event, start, end)
-        for other_start, other_end, other in placed.setdefault((room, day), []):
-            if start < other_end and other_start < end:
-                raise table.error(
-                    "start", f"overlaps {other} ({other_start:%H:%M} to {other_end:%H:%M}, same room and day)"
-                )
-        placed[(room, day)].append((start, end, table.where))
+        found = problems.attempt(partial(_block, table, grid, placed))
+        if found is None or event is None:
+            continue
+        room, day, start, end, reason = found
+        # Converted with the event's own Event.at so config and board agree on every instant.
         starts_at, ends_at = event.at(day, start), event.at(day, end)
         # A stable id, so loading the same file again after a restart doesn't add the block twice.
         block_id = uuid.uuid5(uuid.NAMESPACE_URL, f"{event.slug}/block/{room}/{starts_at.isoformat()}")
-        blocks.append(Block(room, starts_at, ends_at, table.text("reason"), id=block_id))
+        blocks.append(Block(room, starts_at, ends_at, reason, id=block_id))
+    problems.raise_any()
     return tuple(blocks)
 
 
-def _check_block_hours(table: Table, event: Event, start: time, end: time) -> None:
+def _block(
+    table: Table, grid: _Grid, placed: dict[tuple[str, date], list[tuple[time, time, str]]]
+) -> tuple[str, date, time, time, str]:
+    problems = Problems()
+    problems.attempt(partial(table.reject_unknown, _BLOCK_KEYS))
+    room = problems.attempt(partial(_block_room, table, grid.room_keys))
+    day = problems.attempt(partial(_block_day, table, grid.days))
+    span = problems.attempt(partial(_block_hours, table, grid.hours))
+    reason = problems.attempt(partial(table.text, "reason"))
+    problems.raise_any()
+    if room is None or day is None or span is None or reason is None:
+        raise AssertionError("read cleanly")
+    start, end = span
+    for other_start, other_end, other in placed.setdefault((room, day), []):
+        if start < other_end and other_start < end:
+            raise table.error(
+                "start", f"overlaps {other} ({other_start:%H:%M} to {other_end:%H:%M}, same room and day)"
+            )
+    placed[(room, day)].append((start, end, table.where))
+    return room, day, start, end, reason
+
+
+def _block_room(table: Table, room_keys: tuple[str, ...] | None) -> str:
+    room = table.text("room")
+    if room_keys is not None and room not in room_keys:
+        raise table.error("room", f'no room has the key "{room}" ({suggest(room, room_keys)})')
+    return room
+
+
+def _block_day(table: Table, days: tuple[date, ...] | None) -> date:
+    day = table.day("day")
+    if days is not None and day not in days:
+        listed = ", ".join(d.isoformat() for d in days)
+        raise table.error("day", f"{day} is not one of the event's days ({listed})")
+    return day
+
+
+def _block_hours(table: Table, hours: tuple[time, time, int] | None) -> tuple[time, time]:
+    problems = Problems()
+    start = problems.attempt(partial(table.clock, "start"))
+    end = problems.attempt(partial(table.clock, "end"))
+    problems.raise_any()
+    if start is None or end is None:
+        raise AssertionError("read cleanly")
     if end <= start:
         raise table.error("end", f"must be later than start ({start:%H:%M})")
-    if start < event.first_slot:
-        raise table.error("start", f"{start:%H:%M} is before the first slot ({event.first_slot:%H:%M})")
-    if end > event.last_slot_end:
-        raise table.error("end", f"{end:%H:%M} is after the last slot ends ({event.last_slot_end:%H:%M})")
+    if hours is None:
+        return start, end
+    first, last, slot_minutes = hours
+    if start < first:
+        raise table.error("start", f"{start:%H:%M} is before the first slot ({first:%H:%M})")
+    if end > last:
+        raise table.error("end", f"{end:%H:%M} is after the last slot ends ({last:%H:%M})")
+    # The board blocks whole slots: a block from 12:30 would otherwise quietly take the 12:00 slot as well.
+    for name, clock in (("start", start), ("end", end)):
+        into = (_minutes(clock) - _minutes(first)) % slot_minutes
+        if into:
+            before = _minutes(clock) - into
+            after = before + slot_minutes
+            # Offer only the boundaries that leave a block: not an end at the start, nor a start at the end.
+            shown = [m for m in (before, after) if (m > _minutes(start) if name == "end" else m < _minutes(end))]
+            choices = " or ".join(_hhmm(m) for m in shown)
+            problems.note(
+                table.error(
+                    name,
+                    f"{clock:%H:%M} is in the middle of the {_hhmm(before)} slot: a block takes whole"
+                    f" {slot_minutes}-minute slots, so {name} it at {choices}",
+                )
+            )
+    problems.raise_any()
+    return start, end

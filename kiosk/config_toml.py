@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -17,14 +17,70 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _T = TypeVar("_T")
 
 
-class ConfigError(Exception):
-    """A mistake in a config file, worded for the staff member who has to fix it."""
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One mistake: the file, the dotted key and what is wrong, in words the person fixing it can act on."""
 
-    def __init__(self, path: Path, key: str, message: str) -> None:
+    path: Path
+    key: str
+    message: str
+    # For an unknown key, the dotted key it was probably meant to be: a "missing" problem for that key is the same
+    # mistake seen from the other side, and is not reported twice.
+    meant: str = ""
+    missing: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.key}: {self.message}"
+
+
+class ConfigError(Exception):
+    """Mistakes in a config file, worded for the staff member who has to fix them.
+
+    Usually one; a check that reads the whole file reports every mistake it finds at once, as a linter does. `path`,
+    `key` and `message` are the first one's; `problems` holds them all, and `str()` puts each on its own line.
+    """
+
+    def __init__(self, path: Path, key: str, message: str, *, meant: str = "", missing: bool = False) -> None:
         super().__init__(f"{path}: {key}: {message}")
         self.path = path
         self.key = key
         self.message = message
+        self.problems: tuple[Problem, ...] = (Problem(path, key, message, meant, missing),)
+
+    @classmethod
+    def several(cls, problems: Sequence[Problem]) -> ConfigError:
+        """One error for all of `problems`: a header line naming how many, then each on its own line."""
+        first = problems[0]
+        error = cls(first.path, first.key, first.message, meant=first.meant, missing=first.missing)
+        if len(problems) > 1:
+            error.problems = tuple(problems)
+            error.args = ("\n".join([f"{first.path}: {len(problems)} problems", *map(str, problems)]),)
+        return error
+
+
+class Problems:
+    """Collects the mistakes of independent parts of a config, so one check reports all of them."""
+
+    def __init__(self) -> None:
+        self.found: list[Problem] = []
+
+    def attempt(self, read: Callable[[], _T]) -> _T | None:
+        """`read()`, or None after noting its mistakes."""
+        try:
+            return read()
+        except ConfigError as error:
+            self.note(error)
+            return None
+
+    def note(self, error: ConfigError) -> None:
+        self.found.extend(error.problems)
+
+    def raise_any(self) -> None:
+        # "nmae" is unknown and "name" is missing: one mistake, reported once, as the unknown key with its hint.
+        meant = {problem.meant for problem in self.found if problem.meant}
+        found = [problem for problem in self.found if not (problem.missing and problem.key in meant)]
+        if found:
+            raise ConfigError.several(found)
 
 
 def read_toml(path: Path) -> dict[str, object]:
@@ -61,15 +117,20 @@ class Table:
 
     def reject_unknown(self, known: Collection[str]) -> None:
         # A misspelt optional key would otherwise be ignored without a word, the commonest config mistake.
+        problems = []
         for name in self.data:
             if name not in known:
-                raise self.error(name, f"unknown key ({suggest(name, known)})")
+                close = difflib.get_close_matches(name, list(known), n=1)
+                meant = self.key(close[0]) if close else ""
+                problems.append(Problem(self.path, self.key(name), f"unknown key ({suggest(name, known)})", meant))
+        if problems:
+            raise ConfigError.several(problems)
 
     def get(self, name: str, kind: type[_T], expected: str, default: _T | None = None) -> _T:
         value = self.data.get(name)
         if value is None:
             if default is None:
-                raise self.error(name, "missing (this key is required)")
+                raise ConfigError(self.path, self.key(name), "missing (this key is required)", missing=True)
             return default
         return self.check(name, value, kind, expected)
 

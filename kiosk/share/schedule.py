@@ -27,6 +27,8 @@ _ID_SPACE = 10**9
 # The schedule.json schema's own pattern; zone names outside it are left out rather than failing validation.
 _TIME_ZONE_NAME = re.compile(r"^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$")
 _TRACK_SLUG = re.compile(r"[a-z][a-z0-9-]+")
+_ROOM_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*[a-z0-9]")
+_ROOM_SLUG_MAX = 48
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -95,6 +97,29 @@ def _person(event: Event, card: Card) -> Person:
     key = f"{' '.join(card.host_name.split()).casefold()}|{mention(card.handle).casefold()}"
     guid = uuid.uuid5(uuid.NAMESPACE_URL, f"open-spaces:{event.slug}:host:{key}")
     return Person(guid.int % _ID_SPACE + 1, guid, card.host_name, handle_url(card.handle))
+
+
+def room_slugs(keys: Iterable[str]) -> dict[str, str]:
+    """A slug for each room key in the shape the schedule.json schema wants (`[a-z0-9_-]+[a-z0-9]`: two characters
+    at least), different for every room. A key that already has that shape is its own slug, and keeps it whatever
+    the other keys are; a one-character key such as "a" becomes "room-a", a key with other characters its slugify.
+    """
+    keys = list(dict.fromkeys(keys))
+    natural = {key for key in keys if _ROOM_SLUG.fullmatch(key)}
+    slugs = {key: key for key in keys if key in natural}
+    taken = set(slugs.values())
+    for key in keys:
+        if key in natural:
+            continue
+        base = slugify(key, fallback="", max_length=_ROOM_SLUG_MAX)
+        base = base if len(base) >= 2 else f"room-{base}".rstrip("-")
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        slugs[key] = slug
+        taken.add(slug)
+    return slugs
 
 
 def room_guid(event: Event, room_key: str) -> uuid.UUID:

@@ -20,12 +20,12 @@ from kiosk.share.schedule import (
     duration,
     http_url,
     room_guid,
+    room_slugs,
     schedule_days,
     time_zone_name,
     track_slug,
     version,
 )
-from kiosk.share.text import slugify
 
 JSON_SCHEMA_ID = "https://c3voc.de/schedule/schema.json"
 
@@ -72,11 +72,12 @@ def _event(event: Event, session: Session) -> dict[str, Any]:
 
 def _rooms(event: Event, days: Sequence[Day]) -> list[dict[str, Any]]:
     notes = {room.key: room.note for room in event.rooms}
+    slugs = room_slugs([*(room.key for room in event.rooms), *(room.key for day in days for room in day.rooms)])
     rooms: dict[str, dict[str, Any]] = {}
     for day in days:
         for room in day.rooms:
             entry: dict[str, Any] = {"name": room.name, "guid": str(room_guid(event, room.key))}
-            entry["slug"] = slugify(room.key, fallback="room")
+            entry["slug"] = slugs[room.key]
             if notes.get(room.key):
                 entry["description"] = notes[room.key]
             rooms.setdefault(room.key, entry)
