@@ -11,8 +11,15 @@ Rectangle {
 
     readonly property int roomCount: grid.board.rooms.length
     readonly property int hourCount: grid.board.hours.length
-    readonly property real columnWidth: Math.max(Theme.minColumnWidth,
-                                                 Math.floor((width - Theme.hourColumnWidth) / Math.max(1, roomCount)))
+    // Every room in view when they fit; otherwise pages of whole columns, with a "more rooms" strip at the right
+    // edge that anyone can see and tap (flicking still works for those who know).
+    readonly property bool roomsPaged: roomCount * Theme.minColumnWidth > width - Theme.hourColumnWidth
+    readonly property real roomArea: width - Theme.hourColumnWidth - (roomsPaged ? Theme.minTouch + Theme.gap : 0)
+    readonly property int columnsInView: Math.max(1, Math.min(roomCount, Math.floor(roomArea / Theme.minColumnWidth)))
+    readonly property real columnWidth: Math.max(Theme.minColumnWidth, Math.floor(roomArea / columnsInView))
+    readonly property int firstColumn: Math.round(table.contentX / columnWidth)
+    readonly property int roomsBefore: Math.max(0, firstColumn)
+    readonly property int roomsAfter: Math.max(0, roomCount - firstColumn - columnsInView)
     // Fill the height when the day fits, but never stretch a card past twice its natural height.
     readonly property real rowHeight: Math.min(Theme.minRowHeight * 2,
                                                Math.max(Theme.minRowHeight,
@@ -36,6 +43,21 @@ Rectangle {
         pendingRow = -1;
     }
 
+    // The next or previous page of rooms, whole columns at a time.
+    function pageRooms(direction: int): void {
+        const first = Math.max(0, Math.min(roomCount - columnsInView, firstColumn + direction * columnsInView));
+        roomScroll.to = first * columnWidth;
+        roomScroll.restart();
+    }
+
+    NumberAnimation {
+        id: roomScroll
+        target: table
+        property: "contentX"
+        duration: 250
+        easing.type: Easing.OutCubic
+    }
+
     // Scroll a cell into view: tests and the "nearest free slot" list use this before looking for it.
     function revealCell(row: int, column: int): void {
         table.positionViewAtCell(Qt.point(column, row), TableView.Contain);
@@ -50,7 +72,7 @@ Rectangle {
     // Room names across the top.
     ListView {
         id: roomHeader
-        anchors { left: parent.left; leftMargin: Theme.hourColumnWidth; right: parent.right; top: parent.top }
+        anchors { left: parent.left; leftMargin: Theme.hourColumnWidth; right: roomPager.left; top: parent.top }
         height: Theme.roomHeaderHeight
         orientation: ListView.Horizontal
         interactive: false
@@ -136,7 +158,7 @@ Rectangle {
     TableView {
         id: table
         objectName: "board"
-        anchors { left: hourColumn.right; right: parent.right; top: roomHeader.bottom; bottom: parent.bottom }
+        anchors { left: hourColumn.right; right: roomPager.left; top: roomHeader.bottom; bottom: parent.bottom }
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         flickDeceleration: 2500
@@ -190,5 +212,84 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; top: roomHeader.bottom }
         height: 1
         color: Theme.gridLine
+    }
+
+    // Which rooms are in view, and the way back, in the corner above the hours.
+    Item {
+        objectName: "roomPage"
+        visible: grid.roomsPaged
+        anchors { left: parent.left; top: parent.top }
+        width: Theme.hourColumnWidth
+        height: Theme.roomHeaderHeight
+
+        Text {
+            anchors { left: parent.left; right: parent.right; top: parent.top; topMargin: Theme.px(6) }
+            horizontalAlignment: Text.AlignHCenter
+            color: Theme.inkMuted
+            font: Theme.font(Theme.roomNoteSize, Font.DemiBold)
+            text: qsTr("Rooms %1–%2\nof %3").arg(grid.firstColumn + 1)
+                                              .arg(Math.min(grid.roomCount, grid.firstColumn + grid.columnsInView))
+                                              .arg(grid.roomCount)
+        }
+        Rectangle {
+            objectName: "fewerRooms"
+            visible: grid.roomsBefore > 0
+            anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.px(4) }
+            width: Theme.hourColumnWidth - Theme.gap * 2
+            height: Math.min(Theme.minTouch, Theme.roomHeaderHeight / 2)
+            radius: height / 2
+            color: backTap.pressed ? Theme.accentSoft : Theme.free
+            border { width: 1; color: Theme.accent }
+            Text {
+                anchors.centerIn: parent
+                color: Theme.accent
+                font: Theme.font(Theme.roomNoteSize, Font.Bold)
+                text: qsTr("‹ back")
+            }
+            KioskTap {
+                id: backTap
+                onTapped: grid.pageRooms(-1)
+            }
+        }
+    }
+
+    // More rooms to the right: a strip down the whole edge with the count and an arrow, for someone who has never
+    // used the kiosk (a half column at the edge is too quiet a hint).
+    Rectangle {
+        id: roomPager
+        objectName: "moreRooms"
+        visible: grid.roomsPaged
+        enabled: grid.roomsAfter > 0
+        anchors { right: parent.right; top: parent.top; bottom: parent.bottom }
+        width: grid.roomsPaged ? Theme.minTouch + Theme.gap : 0
+        color: !enabled ? Theme.paper : (moreTap.pressed ? Qt.darker(Theme.accent, 1.2) : Theme.accent)
+
+        Column {
+            anchors.centerIn: parent
+            spacing: Theme.gap
+            visible: roomPager.enabled
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                color: "white"
+                font: Theme.font(Theme.roomSize, Font.Bold)
+                text: "+" + grid.roomsAfter
+            }
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                color: "white"
+                font: Theme.font(Theme.titleSize * 1.4, Font.Bold)
+                text: "›"
+            }
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                color: "white"
+                font: Theme.font(Theme.roomNoteSize, Font.DemiBold)
+                text: qsTr("rooms")
+            }
+        }
+        KioskTap {
+            id: moreTap
+            onTapped: grid.pageRooms(1)
+        }
     }
 }
