@@ -3,12 +3,14 @@ rooms are in view and a "more rooms" strip at the right edge; tapping it pages t
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import QPointF
 from pytestqt.qtbot import QtBot
 
 from kiosk.paths import DEMO_CONFIG
+from kiosk.store.cards import CardDraft
 from tests.ui.conftest import MakeKiosk
 from tests.ui.driver import find_item, find_items, find_shown, is_shown, prop, tap
 
@@ -64,3 +66,34 @@ def test_the_demo_board_needs_no_paging_in_landscape_but_does_in_portrait(make_k
     portrait = make_kiosk(size="1080x1920")
     assert find_shown(portrait.window, "moreRooms") is not None
     assert find_item(portrait.window, "roomPage") is not None
+
+
+def test_now_and_next_pages_through_every_room_with_a_session(
+    make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    config = thirty_rooms(tmp_path)
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "cards_per_kiosk_per_minute = 4", "cards_per_kiosk_per_minute = 100"
+        ),
+        encoding="utf-8",
+    )
+    kiosk = make_kiosk(config=config)
+    event = kiosk.config.event
+    eleven = datetime.combine(event.days[0], time(11), event.tz).astimezone(UTC)
+    for number, room in enumerate(event.rooms[:20]):
+        kiosk.service.add_card(CardDraft(room.key, eleven, f"Session in {room.name}", f"Host {number}"))
+    kiosk.attract.show()
+    rooms = find_shown(kiosk.window, "nowNextRooms")
+    assert rooms is not None
+    pages = find_shown(kiosk.window, "nowNextPage")
+    assert pages is not None and str(prop(pages, "text")).startswith("Page 1 of ")
+    page_count = int(prop(rooms, "pageCount"))
+    assert page_count >= 2
+    rooms.setProperty("pageSeconds", 0.2)
+    seen: set[str] = set()
+    for _ in range(page_count):
+        seen |= {room.key for room in event.rooms if find_shown(kiosk.window, f"nowNextRoom-{room.key}") is not None}
+        current = int(prop(rooms, "shownPage"))
+        qtbot.waitUntil(lambda current=current: int(prop(rooms, "shownPage")) != current, timeout=3000)
+    assert {room.key for room in event.rooms[:20]} <= seen, "every room with a session came round"

@@ -107,6 +107,7 @@ Rectangle {
     // --- the rooms -----------------------------------------------------------------------------------------------
     Item {
         id: area
+        objectName: "nowNextRooms"
         visible: !screen.over
         anchors {
             left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top
@@ -126,9 +127,18 @@ Rectangle {
         readonly property int capacity: Math.max(2, maxColumns * maxRows)
         readonly property bool crowded: count > capacity
         readonly property int sessionRooms: rooms.filter(room => !room.free).length
-        // Rooms come with sessions first, so what is cut (free rooms first) matters least to a passer-by.
-        readonly property int tileCount: crowded ? Math.min(sessionRooms, capacity - 1) : count
-        readonly property var rest: rooms.slice(tileCount)
+        // Crowded: the rooms with sessions get tiles, a page at a time, turning every `pageSeconds` while the
+        // screen waits, so every room comes round; the free rooms share the last tile on every page.
+        readonly property int perPage: Math.max(1, capacity - 1)
+        readonly property int pageCount: crowded ? Math.max(1, Math.ceil(sessionRooms / perPage)) : 1
+        property int page: 0
+        property real pageSeconds: 8
+        readonly property int shownPage: page % pageCount
+        readonly property var tiles: crowded
+                                     ? rooms.filter(room => !room.free).slice(shownPage * perPage, (shownPage + 1) * perPage)
+                                     : rooms
+        readonly property int tileCount: tiles.length
+        readonly property var rest: crowded ? rooms.filter(room => room.free) : []
         readonly property int cells: tileCount + (rest.length > 0 ? 1 : 0)
         readonly property int columns: Math.max(columnsFor(cells), Math.ceil(cells / maxRows))
         readonly property int rows: Math.max(1, Math.ceil(cells / columns))
@@ -147,7 +157,7 @@ Rectangle {
             spacing: area.gap
 
             Repeater {
-                model: area.rooms.slice(0, area.tileCount)
+                model: area.tiles
                 delegate: AttractRoomTile {
                     live: screen.live
                     underWay: screen.underWay
@@ -162,6 +172,22 @@ Rectangle {
                 width: area.tileWidth
                 height: area.tileHeight
             }
+        }
+
+        Timer {
+            interval: area.pageSeconds * 1000
+            repeat: true
+            running: screen.visible && area.visible && area.pageCount > 1
+            onTriggered: area.page = (area.page + 1) % area.pageCount
+        }
+
+        Text {
+            objectName: "nowNextPage"
+            visible: area.pageCount > 1
+            anchors { horizontalCenter: parent.horizontalCenter; top: parent.bottom; topMargin: Theme.px(2) }
+            color: Theme.frameMuted
+            font: Theme.font(Theme.smallSize + Theme.px(4), Font.DemiBold)
+            text: qsTr("Page %1 of %2 · the rooms turn every few seconds").arg(area.shownPage + 1).arg(area.pageCount)
         }
     }
 
