@@ -12,20 +12,24 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The store, and SQLAlchemy with it, before PySide6: PySide6's import hook (for `from __feature__ import ...`) reads
+# the whole source of every module imported after it, which costs SQLAlchemy's ~0.15 s and ~15 MiB more at start.
+from kiosk.bootstrap import clock_and_note, load_config_for, open_service
+from kiosk.store.service import BoardService
+
+# isort: split
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
-from kiosk.bootstrap import clock_and_note, load_config_for, open_service
 from kiosk.config import KioskConfig
 from kiosk.domain.clock import Clock, ShiftedClock
 from kiosk.errorlog import ExceptionHooks
 from kiosk.options import RunOptions, parse_run_options
 from kiosk.paths import ASSETS_DIR
-from kiosk.share.export import ExportError, check_target, write_atomically
-from kiosk.store.service import BoardService
+from kiosk.share.errors import ExportError
 from kiosk.syslibs import missing_library_hint
 from kiosk.ui.attract import KioskAttract
 from kiosk.ui.board import KioskBoard
@@ -255,6 +259,8 @@ def _place_window(window: QQuickWindow, options: RunOptions) -> None:
 def write_png(image: QImage, target: Path) -> None:
     """`image` as a PNG at `target`, like the exports: a temporary file renamed into place, so a full disk
     leaves the earlier picture (or nothing), never half a PNG; a device or FIFO is never replaced."""
+    from kiosk.share.export import check_target, write_atomically  # the exports (icalendar, qrcode) load only here
+
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)

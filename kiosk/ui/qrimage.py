@@ -15,8 +15,6 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtQuick import QQuickImageProvider
 
-from kiosk.share.qr import qr_matrix
-
 log = logging.getLogger(__name__)
 
 PROVIDER_ID = "qr"
@@ -41,6 +39,8 @@ def qr_image(payload: str, target_px: int) -> QImage:
     Whole pixels keep every module edge sharp for phone cameras; the quiet zone of four modules is part of
     the matrix, so the light margin is always there, whatever the theme behind it.
     """
+    from kiosk.share.qr import qr_matrix  # qrcode loads with the first code drawn, not at start-up
+
     matrix = qr_matrix(payload)
     modules = len(matrix)
     # Rounded up, never down: `target_px` is the smallest size a phone reads from arm's length (2.5 cm).

@@ -11,6 +11,7 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -20,9 +21,10 @@ from kiosk.store import conflicts, outbox
 from kiosk.store.context import StoreContext
 from kiosk.store.engine import open_engine
 from kiosk.store.errors import StoreError
-from kiosk.sync.hubadmin import HubUnavailable
-from kiosk.sync.round import RoundReport, Syncer
 from kiosk.sync.settings import HubCredentialsError, HubSettings
+
+if TYPE_CHECKING:  # the hub's machinery loads with the first round, and only on a kiosk that has a hub
+    from kiosk.sync.round import RoundReport, Syncer
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +74,8 @@ class SyncWorker(QObject):
             syncer.cancel()
 
     def _round(self) -> RoundResult:
+        from kiosk.sync.hubadmin import HubUnavailable
+
         if self._cancelled:
             return RoundResult(ok=False, problem="sync has stopped")
         try:
