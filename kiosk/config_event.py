@@ -8,7 +8,7 @@ import re
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
 
@@ -39,7 +39,8 @@ _SESSION_URL_SAMPLE = {
 # idle time would crash the window; nobody needs more than a day, or more than a million of anything per minute.
 MAX_SECONDS = 86_400
 MAX_COUNT = 1_000_000
-_MAX_SLOT_MINUTES = 24 * 60
+_DAY_MINUTES = 24 * 60
+_MAX_SLOT_MINUTES = _DAY_MINUTES
 
 _EVENT_KEYS = ("name", "slug", "timezone", "days", "first_slot", "last_slot_end", "slot_minutes", "hashtag")
 _LINK_KEYS = ("base_url", "session_url", "share_url")
@@ -59,6 +60,11 @@ _WEB_ADDRESS = re.compile(r"https?://[^/\s]+\S*")
 
 def _minutes(clock_time: time) -> int:
     return clock_time.hour * 60 + clock_time.minute
+
+
+def _end_minutes(clock_time: time) -> int:
+    """Minutes from the day's midnight to an end time: 1440 for "24:00", which Table.end_clock reads as 00:00."""
+    return _minutes(clock_time) or _DAY_MINUTES
 
 
 def _hhmm(minutes: int) -> str:
@@ -153,8 +159,10 @@ def _no_clock_change_on(section: Table, key: str, zone: ZoneInfo, day: date, hou
     first, last, slot_minutes = hours
     offsets = set()
     minute = _minutes(first)
-    while minute <= _minutes(last):
-        moment = datetime.combine(day, time(minute // 60 % 24, minute % 60), tzinfo=zone)
+    while minute <= _end_minutes(last):
+        moment = datetime.combine(
+            day + timedelta(days=minute // _DAY_MINUTES), time(minute // 60 % 24, minute % 60), tzinfo=zone
+        )
         early, late = moment.replace(fold=0).utcoffset(), moment.replace(fold=1).utcoffset()
         if early != late:
             # A local time that exists twice (fold 0 and 1 differ in offset) or not at all (the round trip
@@ -171,8 +179,8 @@ def _no_clock_change_on(section: Table, key: str, zone: ZoneInfo, day: date, hou
     if len(offsets) > 1:
         raise section.error(
             key,
-            f"on {day} the clocks change in {zone.key} between {first:%H:%M} and {last:%H:%M}; the board's"
-            " hours cannot cross a clock change (move first_slot or last_slot_end, or leave the day out)",
+            f"on {day} the clocks change in {zone.key} between {first:%H:%M} and {_hhmm(_end_minutes(last))};"
+            " the board's hours cannot cross a clock change (move first_slot or last_slot_end, or leave the day out)",
         )
 
 
@@ -215,19 +223,23 @@ def _days(section: Table) -> tuple[date, ...]:
 def _hours(section: Table) -> tuple[time, time, int]:
     problems = Problems()
     first_slot = problems.attempt(partial(section.clock, "first_slot"))
-    last_slot_end = problems.attempt(partial(section.clock, "last_slot_end"))
+    last_slot_end = problems.attempt(partial(section.end_clock, "last_slot_end"))
     slot_minutes = problems.attempt(partial(section.integer, "slot_minutes", 60, maximum=_MAX_SLOT_MINUTES))
     problems.raise_any()
     if first_slot is None or last_slot_end is None or slot_minutes is None:
         raise AssertionError("read cleanly")
-    if last_slot_end <= first_slot:
+    if _end_minutes(last_slot_end) <= _minutes(first_slot):
         raise section.error("last_slot_end", f"must be later than first_slot ({first_slot:%H:%M})")
-    span = _minutes(last_slot_end) - _minutes(first_slot)
+    span = _end_minutes(last_slot_end) - _minutes(first_slot)
     if span % slot_minutes:
+        # 23:59 is how a day that runs to midnight used to be written, before "24:00" was allowed.
+        hint = (
+            '; for a day that runs to midnight, write last_slot_end = "24:00"' if last_slot_end == time(23, 59) else ""
+        )
         raise section.error(
             "slot_minutes",
-            f"{slot_minutes}-minute slots do not fit evenly between {first_slot:%H:%M} and {last_slot_end:%H:%M}"
-            f" ({span} minutes)",
+            f"{slot_minutes}-minute slots do not fit evenly between {first_slot:%H:%M} and"
+            f" {_hhmm(_end_minutes(last_slot_end))} ({span} minutes){hint}",
         )
     return first_slot, last_slot_end, slot_minutes
 
@@ -413,14 +425,16 @@ def _blocks(root: Table, grid: _Grid, event: Event | None) -> tuple[Block, ...]:
     """The blocks as UTC instants when the event could be built; checked as far as the grid allows either way."""
     problems = Problems()
     blocks: list[Block] = []
-    placed: dict[tuple[str, date], list[tuple[time, time, str]]] = {}
+    placed: dict[tuple[str, date], list[tuple[int, int, str]]] = {}
     for table in root.tables("blocks"):
         found = problems.attempt(partial(_block, table, grid, placed))
         if found is None or event is None:
             continue
         room, day, start, end, reason = found
-        # Converted with the event's own Event.at so config and board agree on every instant.
-        starts_at, ends_at = event.at(day, start), event.at(day, end)
+        # Converted with the event's own Event.at so config and board agree on every instant; "24:00" is the
+        # next day's midnight.
+        starts_at = event.at(day, start)
+        ends_at = event.at(day + timedelta(days=_end_minutes(end) // _DAY_MINUTES), end)
         # A stable id, so loading the same file again after a restart doesn't add the block twice.
         block_id = uuid.uuid5(uuid.NAMESPACE_URL, f"{event.slug}/block/{room}/{starts_at.isoformat()}")
         blocks.append(Block(room, starts_at, ends_at, reason, id=block_id))
@@ -429,7 +443,7 @@ def _blocks(root: Table, grid: _Grid, event: Event | None) -> tuple[Block, ...]:
 
 
 def _block(
-    table: Table, grid: _Grid, placed: dict[tuple[str, date], list[tuple[time, time, str]]]
+    table: Table, grid: _Grid, placed: dict[tuple[str, date], list[tuple[int, int, str]]]
 ) -> tuple[str, date, time, time, str]:
     problems = Problems()
     problems.attempt(partial(table.reject_unknown, _BLOCK_KEYS))
@@ -441,12 +455,13 @@ def _block(
     if room is None or day is None or span is None or reason is None:
         raise AssertionError("read cleanly")
     start, end = span
+    minutes = _minutes(start), _end_minutes(end)
     for other_start, other_end, other in placed.setdefault((room, day), []):
-        if start < other_end and other_start < end:
+        if minutes[0] < other_end and other_start < minutes[1]:
             raise table.error(
-                "start", f"overlaps {other} ({other_start:%H:%M} to {other_end:%H:%M}, same room and day)"
+                "start", f"overlaps {other} ({_hhmm(other_start)} to {_hhmm(other_end)}, same room and day)"
             )
-    placed[(room, day)].append((start, end, table.where))
+    placed[(room, day)].append((*minutes, table.where))
     return room, day, start, end, reason
 
 
@@ -468,32 +483,33 @@ def _block_day(table: Table, days: tuple[date, ...] | None) -> date:
 def _block_hours(table: Table, hours: tuple[time, time, int] | None) -> tuple[time, time]:
     problems = Problems()
     start = problems.attempt(partial(table.clock, "start"))
-    end = problems.attempt(partial(table.clock, "end"))
+    end = problems.attempt(partial(table.end_clock, "end"))
     problems.raise_any()
     if start is None or end is None:
         raise AssertionError("read cleanly")
-    if end <= start:
+    begins, ends = _minutes(start), _end_minutes(end)
+    if ends <= begins:
         raise table.error("end", f"must be later than start ({start:%H:%M})")
     if hours is None:
         return start, end
     first, last, slot_minutes = hours
     if start < first:
         raise table.error("start", f"{start:%H:%M} is before the first slot ({first:%H:%M})")
-    if end > last:
-        raise table.error("end", f"{end:%H:%M} is after the last slot ends ({last:%H:%M})")
+    if ends > _end_minutes(last):
+        raise table.error("end", f"{_hhmm(ends)} is after the last slot ends ({_hhmm(_end_minutes(last))})")
     # The board blocks whole slots: a block from 12:30 would otherwise quietly take the 12:00 slot as well.
-    for name, clock in (("start", start), ("end", end)):
-        into = (_minutes(clock) - _minutes(first)) % slot_minutes
+    for name, minute in (("start", begins), ("end", ends)):
+        into = (minute - _minutes(first)) % slot_minutes
         if into:
-            before = _minutes(clock) - into
+            before = minute - into
             after = before + slot_minutes
             # Offer only the boundaries that leave a block: not an end at the start, nor a start at the end.
-            shown = [m for m in (before, after) if (m > _minutes(start) if name == "end" else m < _minutes(end))]
+            shown = [m for m in (before, after) if (m > begins if name == "end" else m < ends)]
             choices = " or ".join(_hhmm(m) for m in shown)
             problems.note(
                 table.error(
                     name,
-                    f"{clock:%H:%M} is in the middle of the {_hhmm(before)} slot: a block takes whole"
+                    f"{_hhmm(minute)} is in the middle of the {_hhmm(before)} slot: a block takes whole"
                     f" {slot_minutes}-minute slots, so {name} it at {choices}",
                 )
             )

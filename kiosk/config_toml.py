@@ -164,6 +164,17 @@ class Table:
             raise self.error(name, f'"{text}" is not a time written HH:MM (24-hour), like "14:00"')
         return time(int(match[1]), int(match[2]))
 
+    def end_clock(self, name: str) -> time:
+        """An end time, where "24:00" is midnight at the end of the day: returned as 00:00, which no end can
+        otherwise be (it would come before its start); "00:00" itself is refused with that hint."""
+        text = self.get(name, str, 'a time in quotes like "18:00"')
+        if text.strip() == "24:00":
+            return time(0)
+        clock = self.clock(name)
+        if clock == time(0):
+            raise self.error(name, 'write "24:00" for midnight at the end of the day')
+        return clock
+
     def table(self, name: str) -> Table:
         # A missing section reads as empty, so its required keys report themselves by their full name.
         data = self.check(name, self.data.get(name, {}), dict, f"a table [{self.key(name)}]")

@@ -64,6 +64,7 @@ class Event:
     timezone: str
     days: tuple[date, ...]
     first_slot: time
+    # 00:00 here is midnight at the end of the day (a config's "24:00"): the only way it can come before first_slot.
     last_slot_end: time
     slot_minutes: int
     rooms: tuple[Room, ...]
@@ -107,10 +108,25 @@ class Event:
             datetime.combine(day + timedelta(days=1), time(0), self.tz).astimezone(utc),
         )
 
+    @property
+    def last_slot_end_minute(self) -> int:
+        """Minutes from the day's midnight to the end of its last slot: 1440 for a day that runs to midnight."""
+        return (self.last_slot_end.hour * 60 + self.last_slot_end.minute) or 24 * 60
+
+    @property
+    def last_slot_end_label(self) -> str:
+        """The end of the last slot as people write it: "18:00", or "24:00" for a day that runs to midnight."""
+        minute = self.last_slot_end_minute
+        return f"{minute // 60:02d}:{minute % 60:02d}"
+
+    def closes(self, day: date) -> datetime:
+        """The UTC instant the day's last slot ends; the next day's midnight for a day that runs to midnight."""
+        return self.at(day + timedelta(days=self.last_slot_end_minute // (24 * 60)), self.last_slot_end)
+
     def slot_starts(self, day: date) -> tuple[datetime, ...]:
         """UTC start instants of the day's slots, first to last."""
         start = datetime.combine(day, self.first_slot, self.tz)
-        end = datetime.combine(day, self.last_slot_end, self.tz)
+        end = self.local(self.closes(day))
         starts: list[datetime] = []
         moment = start
         while moment + self.slot_length <= end:

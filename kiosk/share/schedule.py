@@ -157,7 +157,7 @@ def _days(event: Event, sessions: Sequence[Session]) -> list[Day]:
     for index, day in enumerate(sorted(by_day), start=1):
         day_sessions = by_day[day]
         start = min([event.at(day, event.first_slot), *(s.card.starts_at for s in day_sessions)])
-        end = max([event.at(day, event.last_slot_end), *(s.card.ends_at for s in day_sessions)])
+        end = max([event.closes(day), *(s.card.ends_at for s in day_sessions)])
         names = {room.key: room.name for room in event.rooms}
         names |= {s.room_key: s.room for s in day_sessions if s.room_key not in names}
         rooms = tuple(

@@ -219,8 +219,8 @@ class _Board:
         start = event.at(day, wall)
         if start in self.starts[day]:
             return start
-        if wall < event.first_slot or wall >= event.last_slot_end:
-            hours = f"{event.first_slot:%H:%M}–{event.last_slot_end:%H:%M}"
+        if wall < event.first_slot or start >= event.closes(day):
+            hours = f"{event.first_slot:%H:%M}–{event.last_slot_end_label}"
             problems.append(f"Start: {wall:%H:%M} is outside the board's hours ({hours}).")
         else:
             every = f"every {event.slot_minutes} minutes from {event.first_slot:%H:%M}"

@@ -170,10 +170,10 @@ def check_range(ctx: StoreContext, starts_at: datetime, ends_at: datetime) -> No
     day = event.local(starts_at).date()
     if day not in event.days:
         raise BadTimeRange(f"{day} is not one of the event's days.")
-    opens, closes = event.at(day, event.first_slot), event.at(day, event.last_slot_end)
+    opens, closes = event.at(day, event.first_slot), event.closes(day)
     if starts_at < opens or ends_at > closes:
         raise BadTimeRange(
-            f"Open Spaces run from {event.first_slot:%H:%M} to {event.last_slot_end:%H:%M}; keep the block within them."
+            f"Open Spaces run from {event.first_slot:%H:%M} to {event.last_slot_end_label}; keep the block within them."
         )
 
 

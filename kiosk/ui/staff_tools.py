@@ -100,9 +100,9 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
 
     @Property("QStringList", constant=True)  # type: ignore[arg-type]
     def rehearsalTimes(self) -> list[str]:
-        """Every half hour from half an hour before the first slot to the end of the last."""
+        """Every half hour from half an hour before the first slot to the end of the last (23:30 at the latest)."""
         first = self._event.first_slot.hour * 60 + self._event.first_slot.minute
-        last = self._event.last_slot_end.hour * 60 + self._event.last_slot_end.minute
+        last = min(self._event.last_slot_end_minute, 24 * 60 - 30)
         return [f"{minutes // 60:02d}:{minutes % 60:02d}" for minutes in range(max(0, first - 30), last + 1, 30)]
 
     @Property(str, constant=True)
