@@ -501,8 +501,8 @@ def as_rows(r: Results) -> list[Row]:
 
 def rows(runs: int) -> list[Row]:
     """The start-up figures as rows of the benchmark table (medians of `runs` rounds), kiosk bytecode compiled."""
-    bytecode_report(compile_kiosk=True)
-    return as_rows(measure(runs))
+    print(bytecode_report(compile_kiosk=True), flush=True)
+    return as_rows(measure(runs, lambda line: print(line, flush=True)))
 
 
 def main() -> None:
