@@ -42,7 +42,19 @@ MAX_COUNT = 1_000_000
 _DAY_MINUTES = 24 * 60
 _MAX_SLOT_MINUTES = _DAY_MINUTES
 
-_EVENT_KEYS = ("name", "slug", "timezone", "days", "first_slot", "last_slot_end", "slot_minutes", "hashtag")
+_EVENT_KEYS = (
+    "name",
+    "slug",
+    "timezone",
+    "days",
+    "first_slot",
+    "last_slot_end",
+    "slot_minutes",
+    "hashtag",
+    "language",
+)
+# A BCP 47 tag as people write them: a language, then optional script, region or variant ("de", "pt-BR", "zh-Hant").
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8})*")
 _LINK_KEYS = ("base_url", "session_url", "share_url")
 _ROOM_KEYS = ("key", "name", "note")
 _BLOCK_KEYS = ("room", "day", "start", "end", "reason")
@@ -91,6 +103,7 @@ def read_event(root: Table) -> Event:
     days: tuple[date, ...] | None = None
     hours: tuple[time, time, int] | None = None
     hashtag: str | None = None
+    language: str | None = None
     section = problems.attempt(partial(root.table, "event"))
     if section is not None:
         problems.attempt(partial(section.reject_unknown, _EVENT_KEYS))
@@ -102,6 +115,7 @@ def read_event(root: Table) -> Event:
         if timezone is not None and days is not None and hours is not None:
             problems.attempt(partial(_no_clock_change, section, ZoneInfo(timezone), days, hours))
         hashtag = problems.attempt(partial(_hashtag, section))
+        language = problems.attempt(partial(_language, section))
     links = problems.attempt(partial(_links, root))
     rooms = problems.attempt(partial(_rooms, root))
     tags = problems.attempt(partial(_tags, root))
@@ -114,6 +128,7 @@ def read_event(root: Table) -> Event:
         and days is not None
         and hours is not None
         and hashtag is not None
+        and language is not None
         and links is not None
         and rooms is not None
         and tags is not None
@@ -137,6 +152,7 @@ def read_event(root: Table) -> Event:
             share_url_template=share_url,
             tags=tags,
             limits=limits,
+            language=language,
         )
     grid = _Grid(None if rooms is None else tuple(room.key for room in rooms), days, hours)
     blocks = problems.attempt(partial(_blocks, root, grid, event))
@@ -242,6 +258,16 @@ def _hours(section: Table) -> tuple[time, time, int]:
             f" {_hhmm(_end_minutes(last_slot_end))} ({span} minutes){hint}",
         )
     return first_slot, last_slot_end, slot_minutes
+
+
+def _language(section: Table) -> str:
+    language = section.text("language", "en")
+    if not _LANGUAGE_TAG.fullmatch(language):
+        raise section.error(
+            "language",
+            f'"{language}" is not a language tag: write one like "en", "de", "es", "pt-BR" or "ja" (BCP 47)',
+        )
+    return language
 
 
 def _hashtag(section: Table) -> str:

@@ -715,3 +715,16 @@ def test_share_url_may_use_url_and_hashtag(tmp_path: Path) -> None:
     path = tmp_path / "mastodon.toml"
     path.write_text(text, encoding="utf-8")
     assert "{hashtag}" in load_config(path).event.share_url_template
+
+
+@pytest.mark.parametrize("language", ["de", "es", "pt-BR", "ja", "zh-Hant", "es-419"])
+def test_the_event_language_is_a_bcp47_tag(tmp_path: Path, language: str) -> None:
+    text = MINIMAL.replace('hashtag = "', f'language = "{language}"\nhashtag = "', 1)
+    assert load_config(write(tmp_path, text)).event.language == language
+
+
+def test_the_language_defaults_to_english_and_a_name_is_refused(tmp_path: Path) -> None:
+    assert load_config(write(tmp_path, MINIMAL)).event.language == "en"
+    text = MINIMAL.replace('hashtag = "', 'language = "German"\nhashtag = "', 1)
+    with pytest.raises(ConfigError, match=r'event\.language: "German" is not a language tag: write one like "en"'):
+        load_config(write(tmp_path, text))

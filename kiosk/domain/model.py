@@ -75,6 +75,8 @@ class Event:
     share_url_template: str
     tags: tuple[Tag, ...] = ()
     limits: Limits = field(default_factory=Limits)
+    # The kiosk's language (BCP 47, "en", "de", "es-MX", "ja"): its own words, dates, keyboard, and the exports.
+    language: str = "en"
 
     @property
     def tz(self) -> ZoneInfo:

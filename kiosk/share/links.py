@@ -7,7 +7,7 @@ from urllib.parse import quote
 from kiosk.domain import Card, Event
 from kiosk.domain.handles import Handle, InvalidHandle, parse_handle
 from kiosk.domain.templates import DEFAULT_SESSION_URL, fill_template
-from kiosk.share.text import clock, local_day, one_line, room_name, short_day, shorten, slugify
+from kiosk.share.text import clock, local_day, one_line, page_slug, room_name, short_day, shorten
 
 SHARE_TEXT_LIMIT = 240
 MASTODON_SHARE = "https://mastodon.social/share?text={text}"
@@ -27,7 +27,7 @@ def session_url_values(event: Event, card: Card) -> dict[str, str]:
         "room": _encoded(card.room_key),
         "start": _encoded(f"{start.hour:02d}{start.minute:02d}"),
         "id": _encoded(str(card.id)),
-        "slug": _encoded(slugify(card.topic)),
+        "slug": _encoded(page_slug(card.topic)),
     }
 
 

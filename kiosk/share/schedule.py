@@ -20,7 +20,6 @@ from kiosk.share.text import room_name, slugify, tag_labels
 
 GENERATOR = "open-spaces-kiosk"
 SESSION_TYPE = "Open Space"
-LANGUAGE = "en"
 
 # frab's legacy numeric ids: below 2**31 because older apps store them in 32-bit ints.
 _ID_SPACE = 10**9

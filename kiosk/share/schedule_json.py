@@ -10,7 +10,6 @@ from kiosk.domain import Card, Event
 from kiosk.share.links import mention
 from kiosk.share.schedule import (
     GENERATOR,
-    LANGUAGE,
     SESSION_TYPE,
     Day,
     Person,
@@ -61,7 +60,7 @@ def _event(event: Event, session: Session) -> dict[str, Any]:
         "subtitle": "",
         "track": session.track,
         "type": SESSION_TYPE,
-        "language": LANGUAGE,
+        "language": event.language,
         "abstract": card.description,
         "description": "",
         "do_not_record": True,

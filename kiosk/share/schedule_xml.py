@@ -10,7 +10,6 @@ from kiosk.domain import Card, Event
 from kiosk.share.links import mention
 from kiosk.share.schedule import (
     GENERATOR,
-    LANGUAGE,
     SESSION_TYPE,
     Day,
     Session,
@@ -76,7 +75,7 @@ def _event(parent: ET.Element, event: Event, session: Session) -> None:
     _sub(element, "subtitle", "")
     _sub(element, "track", session.track or "")
     _sub(element, "type", SESSION_TYPE)
-    _sub(element, "language", LANGUAGE)
+    _sub(element, "language", event.language)
     _sub(element, "abstract", card.description)
     # Open Spaces are conversations, not talks: tell video teams not to record them.
     recording = _sub(element, "recording")

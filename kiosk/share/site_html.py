@@ -82,7 +82,7 @@ def frame(site: Site, page: str, title: str, body: str, canonical: str = "") -> 
     canonical_link = f'<link rel="canonical" href="{esc(canonical)}">\n' if canonical.startswith("http") else ""
     full_title = title if title == home else f"{title} · {home}"
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{esc(event.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -57,9 +57,25 @@ def shorten(text: str, limit: int) -> str:
 
 
 def slugify(text: str, fallback: str = "session", max_length: int = SLUG_MAX) -> str:
-    """ASCII lower-case words joined by '-': accents folded, everything else dropped."""
+    """ASCII lower-case words joined by '-': accents folded, everything else dropped (for identifiers that
+    schedule formats restrict to ASCII)."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    slug = _NOT_ALNUM.sub("-", folded).strip("-")
+    return _cut(_NOT_ALNUM.sub("-", folded).strip("-"), max_length) or fallback
+
+
+def page_slug(text: str, fallback: str = "session", max_length: int = SLUG_MAX) -> str:
+    """Lower-case words in any script joined by '-', for the site's file names and links: "Łódź & Zoë — café"
+    gives "łódź-zoë-café" and "日本語のLT" gives "日本語のlt", so a page stays recognisable. Letters, digits and
+    the marks that belong to them are kept (NFC, so an accent stays on its letter); anything else separates
+    words. Links percent-encode the UTF-8, so the addresses are valid everywhere; the same topic always gives the
+    same slug."""
+    words = "".join(
+        char if unicodedata.category(char)[0] in "LNM" else "-" for char in unicodedata.normalize("NFC", text.lower())
+    )
+    return _cut(re.sub(r"-{2,}", "-", words).strip("-"), max_length) or fallback
+
+
+def _cut(slug: str, max_length: int) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length]
         hyphen = slug.rfind("-")
@@ -67,4 +83,4 @@ def slugify(text: str, fallback: str = "session", max_length: int = SLUG_MAX) ->
         if hyphen >= max_length // 2:
             slug = slug[:hyphen]
         slug = slug.rstrip("-")
-    return slug or fallback
+    return slug

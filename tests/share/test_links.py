@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -21,7 +22,7 @@ from kiosk.share.links import (
     share_url,
     share_url_values,
 )
-from kiosk.share.text import shorten, slugify
+from kiosk.share.text import page_slug, shorten, slugify
 from tests.share.sample import DAY_2, CardFactory, card_id, make_event
 
 
@@ -49,7 +50,9 @@ def test_every_value_but_base_url_is_percent_encoded(make_card: CardFactory) -> 
         session_url_template="{base_url}/{room}?t={slug}&d={day}&s={start}",
     )
     card = make_card("odd", room="hall ö/2", topic="C'est la fête?")
-    assert session_url(event, card) == ("https://example.org/a b/hall%20%C3%B6%2F2?t=c-est-la-fete&d=2023-04-21&s=1100")
+    assert session_url(event, card) == (
+        "https://example.org/a b/hall%20%C3%B6%2F2?t=c-est-la-f%C3%AAte&d=2023-04-21&s=1100"
+    )
 
 
 def test_local_day_and_time_follow_the_event_timezone(make_card: CardFactory) -> None:
@@ -166,3 +169,29 @@ def test_mastodon_and_bluesky_share_links(event: Event, cards: list[Card]) -> No
     ]:
         assert url.startswith(prefix)
         assert unquote(url.removeprefix(prefix)) == share_text(event, cards[2])
+
+
+@pytest.mark.parametrize(
+    ("topic", "slug"),
+    [
+        ("Packaging: wheels, sdists; and fun", "packaging-wheels-sdists-and-fun"),
+        ("Łódź & Zoë — café", "łódź-zoë-café"),
+        ("日本語のLT", "日本語のlt"),
+        ("हिन्दी में पायथन", "हिन्दी-में-पायथन"),
+        ("  --Hello__World--  ", "hello-world"),
+        ("🎉🎉", "session"),
+    ],
+)
+def test_page_slugs_keep_every_script_recognisable(topic: str, slug: str) -> None:
+    assert page_slug(topic) == slug
+
+
+def test_a_non_latin_page_is_linked_by_a_valid_address(tmp_path: Path, event: Event, make_card: CardFactory) -> None:
+    from kiosk.share.site import build_site
+
+    card = make_card("lt", topic="日本語のLT")
+    build_site(event, [card], [], tmp_path)
+    url = session_url(event, card)
+    assert url.isascii() and "%E6%97%A5%E6%9C%AC%E8%AA%9E" in url
+    page = tmp_path / unquote(session_path(event, card))
+    assert page.name.endswith("日本語のlt.html") and page.is_file()

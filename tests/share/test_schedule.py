@@ -263,3 +263,15 @@ def test_empty_board_validates(
     root = assert_valid_xml(xsd, schedule_xml(event, []))
     assert len(root.findall("day")) == 2
     assert_valid_json(json_validator, schedule_json(event, []))
+
+
+def test_the_events_language_goes_into_both_schedules(
+    xsd: etree.XMLSchema, json_validator: jsonschema.protocols.Validator, event: Event, cards: list[Card]
+) -> None:
+    from dataclasses import replace
+
+    german = replace(event, language="de")
+    root = assert_valid_xml(xsd, schedule_xml(german, cards))
+    assert {element.text for element in root.iter("language")} == {"de"}
+    document = assert_valid_json(json_validator, schedule_json(german, cards))
+    assert {item["language"] for item in all_events(document)} == {"de"}

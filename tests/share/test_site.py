@@ -45,7 +45,7 @@ def test_expected_files(site: Path, event: Event, cards: list[Card]) -> None:
         "2023-04-22/index.html",
     } <= names
     for card in cards:
-        path = session_path(event, card)
+        path = unquote(session_path(event, card))  # the address is percent-encoded; the file is named in UTF-8
         assert path in names
         assert path.removesuffix(".html") + ".ics" in names
 
@@ -84,7 +84,7 @@ def test_no_markup_from_user_text_survives(site: Path) -> None:
 
 
 def test_hostile_text_is_shown_as_text(site: Path, event: Event, cards: list[Card]) -> None:
-    page = site / session_path(event, cards[2])
+    page = site / unquote(session_path(event, cards[2]))
     text = "".join(scan(page).text)
     assert HOSTILE_SCRIPT in text
     assert HOSTILE_IMG in text
@@ -92,7 +92,7 @@ def test_hostile_text_is_shown_as_text(site: Path, event: Event, cards: list[Car
 
 
 def test_session_page(site: Path, event: Event, cards: list[Card]) -> None:
-    page = site / session_path(event, cards[0])
+    page = site / unquote(session_path(event, cards[0]))
     source = page.read_text(encoding="utf-8")
     text = " ".join(scan(page).text)
     assert "<h1>Packaging: wheels, sdists; and &quot;fun&quot;</h1>" in source
@@ -109,12 +109,12 @@ def test_session_page(site: Path, event: Event, cards: list[Card]) -> None:
 
 
 def test_unrecognised_handle_is_plain_text(site: Path, event: Event, cards: list[Card]) -> None:
-    source = (site / session_path(event, cards[4])).read_text(encoding="utf-8")
+    source = (site / unquote(session_path(event, cards[4]))).read_text(encoding="utf-8")
     assert "Ana (@not a handle!)" in source
 
 
 def test_session_page_qr_opens_the_session(site: Path, event: Event, cards: list[Card]) -> None:
-    source = (site / session_path(event, cards[3])).read_text(encoding="utf-8")
+    source = (site / unquote(session_path(event, cards[3]))).read_text(encoding="utf-8")
     svg = source[source.index("<svg") : source.index("</svg>") + 6]
     size = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))  # type: ignore[union-attr]
     grid = [[False] * size for _ in range(size)]
@@ -125,7 +125,7 @@ def test_session_page_qr_opens_the_session(site: Path, event: Event, cards: list
 
 
 def test_session_ics_download(site: Path, event: Event, cards: list[Card]) -> None:
-    ics = site / session_path(event, cards[1]).replace(".html", ".ics")
+    ics = site / unquote(session_path(event, cards[1])).replace(".html", ".ics")
     calendar = icalendar.Calendar.from_ical(ics.read_bytes())
     (vevent,) = calendar.walk("VEVENT")
     assert str(vevent["summary"]) == cards[1].topic
@@ -165,6 +165,14 @@ def test_every_page_is_a_phone_friendly_document(site: Path) -> None:
         assert source.startswith('<!DOCTYPE html>\n<html lang="en">')
         assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in source
         assert "script-src 'none'" in source
+
+
+def test_pages_carry_the_events_language(tmp_path: Path, event: Event, cards: list[Card]) -> None:
+    from dataclasses import replace
+
+    build_site(replace(event, language="es"), cards, [], tmp_path)
+    for page in pages(tmp_path):
+        assert page.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="es">')
 
 
 def test_wishlist(site: Path, event: Event, cards: list[Card]) -> None:
