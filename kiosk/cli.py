@@ -90,15 +90,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
     try:
         cards = service.cards()
         report = service.check()
-        print(f"{config.path}: OK")
-        print(f"  {event.name}: {len(event.days)} days, {len(event.rooms)} rooms, {len(event.blocks)} blocked windows")
-        print(f"  database: {service.db_path} ({len(cards)} sessions on the board)")
+        print(f"{config.path.resolve()}: OK")
+        print(
+            f"  {event.name}: {_count(len(event.days), 'day')}, {_count(len(event.rooms), 'room')},"
+            f" {_count(len(event.blocks), 'blocked window')}"
+        )
+        print(f"  database: {service.db_path.resolve()} ({_count(len(cards), 'session')} on the board)")
         for line in report.lines():
             print(f"  {line}")
         _print_last_errors(service.data_dir)
     finally:
         service.close()
     return 0 if report.ok else 1
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _print_last_errors(data_dir: Path) -> None:

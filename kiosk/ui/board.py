@@ -90,6 +90,11 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
     def hashtag(self) -> str:
         return self._event.hashtag
 
+    @Property(int, constant=True)
+    def slotMinutes(self) -> int:
+        """The grid's slot length: rows of short slots are drawn lower, so more of the day is in view."""
+        return self._event.slot_minutes
+
     @Property("QVariantList", constant=True)  # type: ignore[arg-type]
     def days(self) -> list[dict[str, str]]:
         return self._days

@@ -20,9 +20,13 @@ Rectangle {
     readonly property int firstColumn: Math.round(table.contentX / columnWidth)
     readonly property int roomsBefore: Math.max(0, firstColumn)
     readonly property int roomsAfter: Math.max(0, roomCount - firstColumn - columnsInView)
-    // Fill the height when the day fits, but never stretch a card past twice its natural height.
-    readonly property real rowHeight: Math.min(Theme.minRowHeight * 2,
-                                               Math.max(Theme.minRowHeight,
+    // Fill the height when the day fits, but never stretch a card past twice its natural height. Slots shorter
+    // than an hour get lower rows (down to half, never under a touch target), so a 15-minute grid shows four hours
+    // at 1080p rather than two; a one-line topic and its host still fit.
+    readonly property real minRowHeight: Math.max(Theme.minTouch,
+                                                  Theme.minRowHeight * Math.min(1, Math.max(0.5, grid.board.slotMinutes / 60)))
+    readonly property real rowHeight: Math.min(minRowHeight * 2,
+                                               Math.max(minRowHeight,
                                                         Math.floor((height - Theme.roomHeaderHeight) / Math.max(1, hourCount))))
 
     // The row to bring into view once the table knows its size (at start-up it does not yet).
