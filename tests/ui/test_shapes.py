@@ -88,4 +88,5 @@ def test_the_japanese_board_has_no_missing_glyphs(make_kiosk: MakeKiosk, qtbot: 
     japanese = [item for item in texts if any(ord(char) > 0x3000 for char in str(prop(item, "text")))]
     assert len(japanese) >= 4, "room names, notes, a block's reason and a topic are in Japanese"
     problems = {str(prop(item, "text")): missing_glyphs(item) for item in texts}
-    assert not {text: missing for text, missing in problems.items() if missing}
+    missing = {text: chars for text, chars in problems.items() if chars}
+    assert not missing, f"drawn as boxes (install a CJK font: Debian's fonts-noto-cjk): {missing}"
