@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.paths import DEMO_CONFIG
 from kiosk.syslibs import missing_library_hint
-from tests.commands import run_kiosk
+from tests.commands import ROOT, run_kiosk
 from tests.share.sample import SCHEMAS
 
 
@@ -159,3 +159,12 @@ def test_export_to_a_missing_folder_is_a_clear_message(tmp_path: Path) -> None:
     done = kiosk("export", "--format", "csv", "--out", str(tmp_path / "nope" / "x.csv"), data_dir=tmp_path / "d")
     assert done.returncode == 2
     assert "does not exist" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_check_counts_in_words_and_names_the_resolved_files(tmp_path: Path) -> None:
+    done = run_kiosk("check", "--config", "config/examples/../examples/tokyo-meetup.toml", "--data-dir", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"{ROOT / 'config' / 'examples' / 'tokyo-meetup.toml'}: OK"
+    assert lines[1] == "  PyCon mini 東京: 1 day, 2 rooms, 1 blocked window"
+    assert f"database: {tmp_path.resolve() / 'board.sqlite3'} (0 sessions on the board)" in lines[2]
