@@ -44,6 +44,7 @@ from kiosk.ui.qrimage import PROVIDER_ID, QrImageProvider
 from kiosk.ui.qtlog import install_qt_message_handler
 from kiosk.ui.router import KioskRouter
 from kiosk.ui.staff import KioskStaff
+from kiosk.ui.translation import InstalledLanguage, install_language
 from kiosk.ui.viewmodels import ViewModels, build_view_models, connect_activity
 from kiosk.ui.wishlist import KioskWishList
 
@@ -70,6 +71,7 @@ class KioskApp:
     options: RunOptions
     idle: IdleWatcher
     autobackup: AutoBackup
+    language: InstalledLanguage | None = None
     _closed: bool = field(default=False, init=False)
 
     # The view models tests and tools reach for most, by name.
@@ -129,6 +131,8 @@ class KioskApp:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         QThreadPool.globalInstance().waitForDone()
         self.service.close()
+        if self.language is not None:
+            self.language.uninstall()
 
 
 def _application() -> QGuiApplication:
@@ -164,11 +168,14 @@ def build_kiosk(argv: list[str]) -> KioskApp:
         log.info("demo: %s sample sessions added", added)
 
     _load_fonts()
+    # The event's language before any view model or QML: both translate their words as they are first made.
+    language = install_language(config.event.language)
     vms = build_view_models(service, config, clock, clock_note)
     # Basic: the plainest style, fully restyled by Theme; it can only be chosen before the first QML load.
     if QQuickStyle.name() != "Basic":
         QQuickStyle.setStyle("Basic")
     engine = QQmlApplicationEngine()
+    engine.setUiLanguage(config.event.language)
     engine.addImportPath(str(QML_DIR))
     engine.addImageProvider(PROVIDER_ID, QrImageProvider())
     engine.setInitialProperties(vms.for_qml())
@@ -178,6 +185,7 @@ def build_kiosk(argv: list[str]) -> KioskApp:
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         service.close()
+        language.uninstall()
         raise StartupError(_load_failure_message(load_errors))
     window = roots[0]
     _place_window(window, options)
@@ -209,6 +217,7 @@ def build_kiosk(argv: list[str]) -> KioskApp:
         options=options,
         idle=idle,
         autobackup=autobackup,
+        language=language,
     )
 
 

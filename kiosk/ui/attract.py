@@ -16,12 +16,14 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.attract import AttractMode, AttractView, RoomGlance, attract_view, sessions_first
 from kiosk.domain.clock import Clock
-from kiosk.domain.labels import clock, long_day, weekday
+from kiosk.domain.labels import clock
 from kiosk.domain.model import Event
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.datelabels import long_day, weekday
 from kiosk.ui.router import KioskRouter, Overlay
+from kiosk.ui.translation import fill, translate
 from kiosk.ui.viewstate import emit_changes, notify_signals
 
 QML_IMPORT_NAME = "Kiosk"
@@ -35,31 +37,40 @@ def headline_for(event: Event, view: AttractView, now: datetime) -> tuple[str, s
     local_now = event.local(now)
     start = event.local(view.first_start).strftime("%H:%M") if view.first_start else ""
     if view.mode is AttractMode.OVER:
-        return "Thank you!", _held_line(event, view.sessions_held)
+        return translate("KioskAttract", "Thank you!"), _held_line(event, view.sessions_held)
     if view.day is None:  # only "over" has no day; keeps the type checker and a future mode honest
         return "", ""
+    day = long_day(view.day)
     if view.mode is AttractMode.BEFORE:
-        return f"Open Spaces start {long_day(view.day)} at {start}", "The first session in each room"
+        return fill(translate("KioskAttract", "Open Spaces start %1 at %2"), day, start), translate(
+            "KioskAttract", "The first session in each room"
+        )
     if view.mode is AttractMode.TOMORROW:
-        when = "Tomorrow" if view.day == local_now.date() + timedelta(days=1) else weekday(view.day)
-        return f"{when}’s first sessions", f"{long_day(view.day)} · from {start}"
+        if view.day == local_now.date() + timedelta(days=1):
+            return translate("KioskAttract", "Tomorrow’s first sessions"), fill(
+                translate("KioskAttract", "%1 · from %2"), day, start
+            )
+        return fill(translate("KioskAttract", "%1’s first sessions"), weekday(view.day)), fill(
+            translate("KioskAttract", "%1 · from %2"), day, start
+        )
     end = event.local(event.slot_starts(view.day)[-1] + event.slot_length).strftime("%H:%M")
     if view.first_start is not None and now < view.first_start:
-        return f"Open Spaces start at {start}", f"Today, {long_day(view.day)}"
-    sub = f"{long_day(view.day)} · Open Spaces until {end}"
+        return fill(translate("KioskAttract", "Open Spaces start at %1"), start), fill(
+            translate("KioskAttract", "Today, %1"), day
+        )
+    sub = fill(translate("KioskAttract", "%1 · Open Spaces until %2"), day, end)
     if any(g.now is not None for g in view.rooms):
-        return "Happening now", sub
+        return translate("KioskAttract", "Happening now"), sub
     if any(g.next is not None for g in view.rooms):
-        return "Coming up next", sub
-    return "Rooms are free — add yours", sub
+        return translate("KioskAttract", "Coming up next"), sub
+    return translate("KioskAttract", "Rooms are free — add yours"), sub
 
 
 def _held_line(event: Event, held: int) -> str:
     if held == 0:
-        return f"for coming to the Open Spaces at {event.name}"
-    if held == 1:
-        return f"Open Space session was held at {event.name}"
-    return f"Open Spaces sessions were held at {event.name}"
+        return fill(translate("KioskAttract", "for coming to the Open Spaces at %1"), event.name)
+    # The count itself is shown large above this line.
+    return fill(translate("KioskAttract", "Open Spaces sessions were held at %1", "after the count", held), event.name)
 
 
 def room_entry(event: Event, glance: RoomGlance) -> dict[str, Any]:
@@ -71,7 +82,7 @@ def room_entry(event: Event, glance: RoomGlance) -> dict[str, Any]:
         "roomNote": glance.room.note,
         "nowTopic": now.topic if now else "",
         "nowHost": now.host_name if now else "",
-        "nowLeft": f"{glance.minutes_left} min left" if now else "",
+        "nowLeft": fill(translate("KioskAttract", "%1 min left"), glance.minutes_left) if now else "",
         "nextTopic": upcoming.topic if upcoming else "",
         "nextHost": upcoming.host_name if upcoming else "",
         "nextTime": event.local(upcoming.starts_at).strftime("%H:%M") if upcoming else "",

@@ -13,13 +13,14 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.clock import Clock
-from kiosk.domain.labels import clock, day_and_month, short_day, weekday
+from kiosk.domain.labels import clock
 from kiosk.domain.model import SlotState
 from kiosk.domain.rules import build_day_grid, current_slot_index, ended_slot_count, nearest_day_index
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.clockstate import KioskClock
+from kiosk.ui.datelabels import day_and_month, short_day, weekday
 from kiosk.ui.router import KioskRouter, Page
 from kiosk.ui.slotmodel import KioskSlotModel
 

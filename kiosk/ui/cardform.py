@@ -22,7 +22,9 @@ from kiosk.ui.cardsave import SaveOutcome, alternatives_near, save_card, taken_o
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.countdown import IdleCountdown
 from kiosk.ui.formview import TEXT_FIELDS, CardFormState, FormMode, FormStage, editing_state
+from kiosk.ui.messages import person_message
 from kiosk.ui.router import KioskRouter, Overlay
+from kiosk.ui.translation import translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -180,7 +182,9 @@ class KioskCardForm(KioskCardFormView):  # type: ignore[operator]  # PySide6 stu
         self._done.stop()
         state.alternatives = alternatives_near(self._service, state.room_key, state.starts_at, state.saved_card)
         state.stage = FormStage.Rebook
-        state.notice = "Another kiosk booked this slot a moment before you. Your card is safe, but off the board."
+        state.notice = translate(
+            "KioskCardForm", "Another kiosk booked this slot a moment before you. Your card is safe, but off the board."
+        )
         self._refresh()
         self._idle.arm()
         self.slotLost.emit()
@@ -193,7 +197,7 @@ class KioskCardForm(KioskCardFormView):  # type: ignore[operator]  # PySide6 stu
         try:
             self._service.cancel_card(state.card_id, state.code)
         except StoreError as error:
-            state.notice = str(error)
+            state.notice = person_message(error)
             self._refresh()
             return
         state.stage, state.code = FormStage.Cancelled, ""
@@ -263,7 +267,7 @@ class KioskCardForm(KioskCardFormView):  # type: ignore[operator]  # PySide6 stu
         try:
             card = self._service.rebook_card(state.saved_card, state.edit_code, room_key, starts_at)
         except StoreError as error:
-            state.notice = str(error)
+            state.notice = person_message(error)
             state.alternatives = alternatives_near(self._service, room_key, starts_at, state.saved_card)
             self._refresh()
             return

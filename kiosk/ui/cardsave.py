@@ -18,6 +18,8 @@ from kiosk.store.cards import CardDraft
 from kiosk.store.errors import DatabaseUnavailable, SlotBlocked, SlotInPast, SlotTaken, StoreError, UnknownSlot
 from kiosk.store.service import BoardService
 from kiosk.ui.formview import CardFormState, FormMode
+from kiosk.ui.messages import person_message
+from kiosk.ui.translation import fill, translate
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,7 @@ def save_card(
         clean = validate_card(state.fields(), [t.key for t in event.tags])
     except InvalidCard as invalid:
         # The fields already say what to fix; this only happens when a save is tried with problems left.
-        return SaveOutcome(message=invalid.message)
+        return SaveOutcome(message=person_message(invalid.message))
     editing = state.mode in (FormMode.Edit, FormMode.StaffEdit) and state.card_id is not None
     draft = CardDraft(
         room_key=room_key,
@@ -68,16 +70,18 @@ def save_card(
         added = service.add_card(draft)
         return SaveOutcome(card=added.card, edit_code=added.edit_code)
     except (SlotTaken, SlotBlocked, SlotInPast, UnknownSlot) as error:
-        return SaveOutcome(message=str(error), lost_slot=True)
+        return SaveOutcome(message=person_message(error), lost_slot=True)
     except InvalidCard as error:
-        return SaveOutcome(message=error.message)
+        return SaveOutcome(message=person_message(error.message))
     except DatabaseUnavailable as error:
         log.error("could not save a card: %s", error)
-        return SaveOutcome(message=f"Your card could not be saved yet: {error}")
+        return SaveOutcome(
+            message=fill(translate("KioskCardForm", "Your card could not be saved yet: %1"), person_message(error))
+        )
     except StoreError as error:
         # Rate limits, a lock on the card, or the database in trouble: everything typed stays on screen.
         log.info("a card could not be saved: %s", error)
-        return SaveOutcome(message=str(error))
+        return SaveOutcome(message=person_message(error))
 
 
 def alternatives_near(
@@ -112,7 +116,7 @@ def taken_or_blocked(service: BoardService, room_key: str, starts_at: datetime, 
     except StoreError:
         return ""
     if taken:
-        return "Someone else has just taken this slot. Your card is safe:"
+        return translate("KioskCardForm", "Someone else has just taken this slot. Your card is safe:")
     if block is not None:
-        return f"This room has just been blocked ({block.reason})."
+        return fill(translate("KioskCardForm", "This room has just been blocked (%1)."), block.reason)
     return ""

@@ -11,14 +11,14 @@ from datetime import datetime
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from kiosk.bootstrap import DEMO_CLOCK_NOTE
 from kiosk.domain.clock import ShiftedClock
-from kiosk.domain.labels import short_when
 from kiosk.domain.model import Event
+from kiosk.ui.datelabels import short_when
+from kiosk.ui.translation import translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
-
-REHEARSAL_NOTE = "rehearsal clock"
 
 
 @QmlElement
@@ -41,7 +41,10 @@ class KioskClock(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
     @Property(str, notify=noteChanged)
     def note(self) -> str:
         """Said under the header clock when it is not the real time (the demo's clock, a rehearsal); else empty."""
-        return REHEARSAL_NOTE if self._clock.shifted else self._base_note
+        if self._clock.shifted:
+            return translate("KioskClock", "rehearsal clock")
+        # The note comes from the bootstrap, which knows no Qt: its one note is said here in the kiosk's language.
+        return translate("KioskClock", "demo clock") if self._base_note == DEMO_CLOCK_NOTE else self._base_note
 
     @Property(bool, notify=noteChanged)
     def rehearsing(self) -> bool:

@@ -12,11 +12,12 @@ import uuid
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.domain.labels import when_label
 from kiosk.domain.model import Card, Event
 from kiosk.store.errors import CardNotFound, StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.datelabels import when_label
+from kiosk.ui.messages import person_message
 from kiosk.ui.qrimage import qr_source
 from kiosk.ui.router import KioskRouter, Overlay
 from kiosk.ui.tags import KioskTagModel, TagChip
@@ -156,7 +157,7 @@ class KioskCardDetail(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
             self._service.check_edit_code(self._card.id, code)
         except StoreError as error:
             # A wrong code (with the tries left), a pause after too many, or the card gone meanwhile.
-            self._set_code_message(str(error))
+            self._set_code_message(person_message(error))
             return
         self._set_code_message("")
         self.hostVerified.emit(str(self._card.id), code)

@@ -12,10 +12,12 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kiosk.domain.labels import short_when, when_label
 from kiosk.domain.model import Card, Event
 from kiosk.domain.validation import CardFields, FieldError, Problem, check_card
+from kiosk.ui.datelabels import short_when, when_label
+from kiosk.ui.messages import person_message
 from kiosk.ui.preview import PreviewView
+from kiosk.ui.translation import translate
 
 # The card's text fields as QML names them, to the domain's names.
 TEXT_FIELDS = {"topic": "topic", "hostName": "host_name", "handle": "handle", "description": "description"}
@@ -118,7 +120,7 @@ def _shown(state: CardFormState, name: str, error: FieldError | None) -> str:
     if error is None:
         return ""
     immediate = error.problem in (Problem.TOO_LONG, Problem.CHOICE)
-    return error.message if immediate or state.submitted or name in state.left else ""
+    return person_message(error.message) if immediate or state.submitted or name in state.left else ""
 
 
 def card_form_view(event: Event, state: CardFormState) -> CardFormView:
@@ -145,8 +147,8 @@ def card_form_view(event: Event, state: CardFormState) -> CardFormView:
         tags_error=_shown(state, "tags", errors.get("tags")),
         can_submit=state.stage is FormStage.Editing and not errors,
         preview=PreviewView(
-            topic=shown.topic.strip() or "Your topic",
-            host=shown.host_name.strip() or "Your name",
+            topic=shown.topic.strip() or translate("KioskCardForm", "Your topic"),
+            host=shown.host_name.strip() or translate("KioskCardForm", "Your name"),
             handle=shown.handle.strip(),
             tag_colour=tag.colour if tag else "",
             tag_label=tag.label if tag else "",

@@ -17,7 +17,9 @@ from kiosk.domain.validation import FieldError, InvalidCard, Problem, check_idea
 from kiosk.store.errors import DatabaseUnavailable, StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.messages import person_message
 from kiosk.ui.router import KioskRouter, Overlay
+from kiosk.ui.translation import fill, translate
 from kiosk.ui.viewstate import emit_changes, notify_signals
 
 QML_IMPORT_NAME = "Kiosk"
@@ -59,7 +61,11 @@ def idea_form_view(state: IdeaFormState) -> IdeaFormView:
     def shown(name: str, error: FieldError | None) -> str:
         if error is None:
             return ""
-        return error.message if error.problem is Problem.TOO_LONG or state.submitted or name in state.left else ""
+        return (
+            person_message(error.message)
+            if error.problem is Problem.TOO_LONG or state.submitted or name in state.left
+            else ""
+        )
 
     return IdeaFormView(
         is_open=state.open,
@@ -190,12 +196,14 @@ class KioskIdeaForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
             return invalid.field
         except DatabaseUnavailable as error:
             log.error("could not add an idea: %s", error)
-            state.notice = f"Your idea could not be added yet: {error}"
+            state.notice = fill(
+                translate("KioskIdeaForm", "Your idea could not be added yet: %1"), person_message(error)
+            )
             self._refresh()
             return ""
         except StoreError as error:
             # A rate limit: the message says how long to wait.
-            state.notice = str(error)
+            state.notice = person_message(error)
             self._refresh()
             return ""
         self.close()

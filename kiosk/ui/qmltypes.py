@@ -28,6 +28,7 @@ VIEW_MODEL_SOURCES = (
     "detail.py",
     "health.py",
     "ideaform.py",
+    "language.py",
     "preview.py",
     "router.py",
     "rowsmodel.py",

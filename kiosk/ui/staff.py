@@ -16,7 +16,9 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 from kiosk.store.errors import StoreError
 from kiosk.store.pin import PIN_MAX, PIN_MIN, pin_is_set
 from kiosk.store.service import BoardService
+from kiosk.ui.messages import person_message
 from kiosk.ui.router import KioskRouter, Overlay
+from kiosk.ui.translation import translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -114,7 +116,10 @@ class KioskStaff(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
     def requestEntry(self) -> None:
         """The event's name was held for three seconds."""
         if not pin_is_set(self._service.data_dir):
-            self._set("_entry_hint", "No staff PIN is set on this kiosk. Set one from a terminal: kiosk set-pin")
+            self._set(
+                "_entry_hint",
+                translate("KioskStaff", "No staff PIN is set on this kiosk. Set one from a terminal: kiosk set-pin"),
+            )
             self._note_timer.start()
             return
         self._set_unlocked(False)
@@ -127,9 +132,9 @@ class KioskStaff(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
         try:
             outcome = self._service.try_staff_pin(pin)
         except StoreError as error:
-            self._set("_pin_message", str(error))
+            self._set("_pin_message", person_message(error))
             return
-        self._set("_pin_message", outcome.message)
+        self._set("_pin_message", person_message(outcome.message))
         if outcome.opened:
             self._set_unlocked(True)
             self.showSection(StaffSection.Cards)

@@ -8,11 +8,12 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.audit import AuditEntry
-from kiosk.domain.labels import short_when
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.datelabels import short_when
 from kiosk.ui.rowsmodel import KioskRowsModel
+from kiosk.ui.translation import fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -87,7 +88,7 @@ class KioskStaffAudit(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         event = self._service.event
         return AuditRowView(
             when=short_when(event, entry.at),
-            who=f"{entry.actor} on {entry.kiosk_id}",
+            who=fill(translate("KioskStaffAudit", "%1 on %2"), entry.actor, entry.kiosk_id),
             what=entry.what,
             changes="\n".join(entry.changes),
         )

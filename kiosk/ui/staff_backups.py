@@ -9,11 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.domain.labels import short_when
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.datelabels import short_when
+from kiosk.ui.messages import person_message
 from kiosk.ui.rowsmodel import KioskRowsModel
+from kiosk.ui.translation import fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -58,7 +60,7 @@ class KioskStaffBackups(QObject):  # type: ignore[operator]  # PySide6 stubs mis
                     path=str(info.path),
                     made=short_when(event, info.made_at),
                     size=f"{info.size / 1024:.0f} KiB",
-                    sessions=info.problem or f"{info.sessions} sessions",
+                    sessions=info.problem or translate("KioskStaffBackups", "%n session(s)", "", info.sessions or 0),
                     usable=info.problem is None,
                 )
                 for info in self._service.backups()
@@ -70,9 +72,9 @@ class KioskStaffBackups(QObject):  # type: ignore[operator]  # PySide6 stubs mis
         try:
             path = self._service.backup()
         except (StoreError, OSError) as error:
-            self._set_notice(f"No backup was made: {error}")
+            self._set_notice(fill(translate("KioskStaffBackups", "No backup was made: %1"), person_message(error)))
             return
-        self._set_notice(f"Backed up to {path.name}.")
+        self._set_notice(fill(translate("KioskStaffBackups", "Backed up to %1."), path.name))
         self.refresh()
 
     @Slot(str)
@@ -80,7 +82,7 @@ class KioskStaffBackups(QObject):  # type: ignore[operator]  # PySide6 stubs mis
         try:
             result = self._service.restore(Path(path))
         except (StoreError, OSError) as error:
-            self._set_notice(f"Nothing was restored: {error}")
+            self._set_notice(fill(translate("KioskStaffBackups", "Nothing was restored: %1"), person_message(error)))
             return
         self._feed.poke()
         self._set_notice(result.summary)

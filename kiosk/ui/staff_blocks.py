@@ -13,7 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.domain.labels import clock, short_day, short_when
+from kiosk.domain.labels import clock
 from kiosk.domain.model import Block, Card
 from kiosk.domain.rules import next_free_slots
 from kiosk.domain.validation import InvalidCard
@@ -23,7 +23,10 @@ from kiosk.store.service import BoardService
 from kiosk.store.staff import STAFF_BLOCK
 from kiosk.ui.board import day_label
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.datelabels import short_day, short_when
+from kiosk.ui.messages import person_message
 from kiosk.ui.rowsmodel import KioskRowsModel
+from kiosk.ui.translation import fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -138,13 +141,15 @@ class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss
             self._set_notice(str(blocked))
             return False
         except InvalidCard as error:
-            self._set_notice(error.message)
+            self._set_notice(person_message(error.message))
             return False
         except StoreError as error:
-            self._set_notice(str(error))
+            self._set_notice(person_message(error))
             return False
         self._set_in_the_way([])
-        self._set_notice(f"Blocked {self._event.room(room).name}, {self._describe(block)}.")
+        self._set_notice(
+            fill(translate("KioskStaffBlocks", "Blocked %1, %2."), self._event.room(room).name, self._describe(block))
+        )
         self.refresh()
         return True
 
@@ -160,15 +165,22 @@ class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss
                 self._event, card.room_key, card.starts_at, others, blocks, self._service.clock.now()
             )
             if not choices:
-                self._set_notice(f"No free slot near “{card.topic}”: cancel it instead, or move it from Cards.")
+                self._set_notice(
+                    fill(
+                        translate(
+                            "KioskStaffBlocks", "No free slot near “%1”: cancel it instead, or move it from Cards."
+                        ),
+                        card.topic,
+                    )
+                )
                 return
             target_room, target_start = choices[0]
             self._service.staff_move_card(card.id, target_room, target_start)
         except (StoreError, ValueError) as error:
-            self._set_notice(str(error))
+            self._set_notice(person_message(error))
             return
         where = f"{self._event.room(target_room).name}, {short_when(self._event, target_start)}"
-        self._set_notice(f"Moved “{card.topic}” to {where}.")
+        self._set_notice(fill(translate("KioskStaffBlocks", "Moved “%1” to %2."), card.topic, where))
         self._drop_from_the_way(card_id)
 
     @Slot(str, str)
@@ -176,12 +188,12 @@ class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss
         try:
             self._service.staff_cancel_card(uuid.UUID(card_id), reason)
         except InvalidCard as error:
-            self._set_notice(error.message)
+            self._set_notice(person_message(error.message))
             return
         except (StoreError, ValueError) as error:
-            self._set_notice(str(error))
+            self._set_notice(person_message(error))
             return
-        self._set_notice("Cancelled; staff can restore it from Cards.")
+        self._set_notice(translate("KioskStaffBlocks", "Cancelled; staff can restore it from Cards."))
         self._drop_from_the_way(card_id)
 
     @Slot(str)
@@ -189,9 +201,9 @@ class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss
         try:
             self._service.unblock_room(uuid.UUID(block_id))
         except (StoreError, ValueError) as error:
-            self._set_notice(str(error))
+            self._set_notice(person_message(error))
             return
-        self._set_notice("The room is open for Open Spaces again.")
+        self._set_notice(translate("KioskStaffBlocks", "The room is open for Open Spaces again."))
         self.refresh()
 
     @Slot()
@@ -200,7 +212,7 @@ class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss
             sources = queries.block_sources(self._service.ctx)
             blocks = self._service.blocks()
         except StoreError as error:
-            self._set_notice(str(error))
+            self._set_notice(person_message(error))
             return
         self._rows.set_rows(
             [

@@ -12,7 +12,7 @@ from typing import TypeVar
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.domain.labels import clock, short_when
+from kiosk.domain.labels import clock
 from kiosk.domain.model import Card
 from kiosk.domain.rules import free_slots_on_later_days, nearest_day_index, next_free_slots
 from kiosk.domain.validation import InvalidCard
@@ -20,7 +20,10 @@ from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.board import day_label
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.datelabels import short_when
+from kiosk.ui.messages import person_message
 from kiosk.ui.rowsmodel import KioskRowsModel
+from kiosk.ui.translation import fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -112,7 +115,7 @@ class KioskStaffCards(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
             live = self._service.cards(day)
             cancelled = [c for c in self._service.cancelled_cards() if start <= c.starts_at < end]
         except StoreError as error:
-            self._set_notice(str(error))
+            self._set_notice(person_message(error))
             return
         self._rows.set_rows(
             [self._row(c, cancelled=False) for c in live]
@@ -140,7 +143,12 @@ class KioskStaffCards(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         done, card = self._try(lambda: self._service.staff_move_card(moving, room, start))
         if done and card is not None:
             self._set_notice(
-                f"Moved “{card.topic}” to {self._event.room(room).name}, {short_when(self._event, start)}."
+                fill(
+                    translate("KioskStaffCards", "Moved “%1” to %2, %3."),
+                    card.topic,
+                    self._event.room(room).name,
+                    short_when(self._event, start),
+                )
             )
             self.select(str(card.id))
 
@@ -149,14 +157,16 @@ class KioskStaffCards(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         """Cancel a card with a reason; False (and the reason's problem in `notice`) if it was not done."""
         done, _ = self._try(lambda: self._service.staff_cancel_card(uuid.UUID(card_id), reason))
         if done:
-            self._set_notice("Cancelled. It stays in the list below, and can be restored.")
+            self._set_notice(
+                translate("KioskStaffCards", "Cancelled. It stays in the list below, and can be restored.")
+            )
         return done
 
     @Slot(str)
     def restore(self, card_id: str) -> None:
         done, card = self._try(lambda: self._service.staff_restore_card(uuid.UUID(card_id)))
         if done and card is not None:
-            self._set_notice(f"“{card.topic}” is back on the board.")
+            self._set_notice(fill(translate("KioskStaffCards", "“%1” is back on the board."), card.topic))
 
     @Slot(str)
     def edit(self, card_id: str) -> None:
@@ -173,10 +183,10 @@ class KioskStaffCards(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         try:
             result = action()
         except InvalidCard as error:
-            self._set_notice(error.message)
+            self._set_notice(person_message(error.message))
             return False, None
         except (StoreError, ValueError) as error:
-            self._set_notice(str(error))
+            self._set_notice(person_message(error))
             return False, None
         # The feed would bring the change within a second; the staff member is looking at this list now.
         self.refresh()

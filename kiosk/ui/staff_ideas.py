@@ -11,7 +11,9 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.messages import person_message
 from kiosk.ui.rowsmodel import KioskRowsModel
+from kiosk.ui.translation import fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -62,7 +64,7 @@ class KioskStaffIdeas(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         try:
             ideas = self._service.ideas()
         except StoreError as error:
-            self._set_notice(str(error))
+            self._set_notice(person_message(error))
             return
         self._rows.set_rows([StaffIdeaRow(str(i.id), i.topic, i.note, i.votes) for i in ideas])
 
@@ -71,9 +73,9 @@ class KioskStaffIdeas(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         try:
             self._service.hide_idea(uuid.UUID(idea_id))
         except (StoreError, ValueError) as error:
-            self._set_notice(str(error))
+            self._set_notice(person_message(error))
             return
-        self._set_notice("Hidden from the wish list.")
+        self._set_notice(translate("KioskStaffIdeas", "Hidden from the wish list."))
         self.refresh()
 
     @Slot(str)
@@ -95,10 +97,17 @@ class KioskStaffIdeas(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         try:
             kept = self._service.merge_ideas(uuid.UUID(keep_id), uuid.UUID(duplicate.idea_id))
         except (StoreError, ValueError) as error:
-            self._set_notice(str(error))
+            self._set_notice(person_message(error))
             return
         self.stopMerge()
-        self._set_notice(f"“{duplicate.topic}” is folded into “{kept.topic}”: {kept.votes} +1s now.")
+        self._set_notice(
+            fill(
+                translate("KioskStaffIdeas", "“%1” is folded into “%2”: %3 +1s now."),
+                duplicate.topic,
+                kept.topic,
+                kept.votes,
+            )
+        )
         self.refresh()
 
     def _set_notice(self, text: str) -> None:

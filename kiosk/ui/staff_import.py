@@ -15,8 +15,10 @@ from kiosk.store.errors import StoreError
 from kiosk.store.importer import ImportPlan, summary
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.messages import person_message
 from kiosk.ui.rowsmodel import KioskRowsModel
 from kiosk.ui.staff_tools import MOUNT_ROOTS
+from kiosk.ui.translation import fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -108,11 +110,11 @@ class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss
             plan = self._service.plan_import(read_import_file(self._files[index]))
         except ImportFileError as error:
             self._set_plan(None, "")
-            self._set_notice(error.message)
+            self._set_notice(person_message(error.message))
             return
         except StoreError as error:
             self._set_plan(None, "")
-            self._set_notice(str(error))
+            self._set_notice(person_message(error))
             return
         self._set_plan(plan, summary(plan))
 
@@ -123,11 +125,11 @@ class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss
         try:
             added = self._service.import_sessions(self._plan)
         except StoreError as error:
-            self._set_notice(f"Nothing was imported: {error}")
+            self._set_notice(fill(translate("KioskStaffImport", "Nothing was imported: %1"), person_message(error)))
             return
         self._feed.poke()
         self._set_plan(None, "")
-        self._set_notice(f"Imported {added} sessions.")
+        self._set_notice(translate("KioskStaffImport", "Imported %n session(s).", "", added))
 
     def _set_plan(self, plan: ImportPlan | None, text: str) -> None:
         self._plan, self._summary = plan, text

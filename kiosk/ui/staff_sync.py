@@ -16,12 +16,14 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.conflicts import Conflict, ConflictKind
-from kiosk.domain.labels import short_when
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.cardsave import alternatives_near
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.datelabels import short_when
+from kiosk.ui.messages import person_message
 from kiosk.ui.rowsmodel import KioskRowsModel
+from kiosk.ui.translation import fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -81,7 +83,9 @@ class KioskStaffSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss Q
         try:
             found = self._service.conflicts()
         except StoreError as error:
-            self._set_notice(f"The conflicts could not be read: {error}")
+            self._set_notice(
+                fill(translate("KioskStaffSync", "The conflicts could not be read: %1"), person_message(error))
+            )
             return
         self._slots = {}
         self._rows.set_rows([self._line(conflict) for conflict in found])
@@ -95,7 +99,9 @@ class KioskStaffSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss Q
             self._slots[key] = free
             wanted = f"{event.room(card.room_key).name} · {short_when(event, card.starts_at)}"
             host = f"{card.host_name} · {card.handle}" if card.handle else card.host_name
-            detail = f"Wanted {wanted}. Host: {host}." + ("" if free else " No free slot is left near it.")
+            detail = fill(translate("KioskStaffSync", "Wanted %1. Host: %2."), wanted, host)
+            if not free:
+                detail += " " + translate("KioskStaffSync", "No free slot is left near it.")
             choices = [f"{event.room(room).name} · {short_when(event, start)}" for room, start in free]
             return ConflictLine(key, True, conflict.headline, detail, choices)
         changes = [
@@ -103,8 +109,14 @@ class KioskStaffSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss Q
             for name in conflict.changed
             if name in _FIELD_NAMES
         ]
-        detail = "; ".join(changes) or "No difference a person would see."
-        return ConflictLine(key, False, conflict.headline, f"{conflict.kiosk} wanted: {detail}", [])
+        detail = "; ".join(changes) or translate("KioskStaffSync", "No difference a person would see.")
+        return ConflictLine(
+            key,
+            False,
+            conflict.headline,
+            fill(translate("KioskStaffSync", "%1 wanted: %2"), conflict.kiosk, detail),
+            [],
+        )
 
     def _shown(self, name: str, value: object) -> str:
         event = self._service.event
@@ -137,35 +149,39 @@ class KioskStaffSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss Q
         room_key, starts_at = choices[index]
         self._act(
             lambda: self._service.place_displaced(uuid.UUID(conflict_id), room_key, starts_at),
-            lambda card: f"“{card.topic}” is on the board again: {short_when(self._service.event, starts_at)}.",
+            lambda card: fill(
+                translate("KioskStaffSync", "“%1” is on the board again: %2."),
+                card.topic,
+                short_when(self._service.event, starts_at),
+            ),
         )
 
     @Slot(str, str)
     def cancelCard(self, conflict_id: str, reason: str) -> None:
         self._act(
             lambda: self._service.cancel_displaced(uuid.UUID(conflict_id), reason),
-            lambda _none: "The card was cancelled; the conflict is resolved.",
+            lambda _none: translate("KioskStaffSync", "The card was cancelled; the conflict is resolved."),
         )
 
     @Slot(str)
     def keep(self, conflict_id: str) -> None:
         self._act(
             lambda: self._service.keep_board_version(uuid.UUID(conflict_id)),
-            lambda _none: "The board's version stays.",
+            lambda _none: translate("KioskStaffSync", "The board's version stays."),
         )
 
     @Slot(str)
     def take(self, conflict_id: str) -> None:
         self._act(
             lambda: self._service.take_kiosk_version(uuid.UUID(conflict_id)),
-            lambda _none: "The other kiosk's version is on the board now.",
+            lambda _none: translate("KioskStaffSync", "The other kiosk's version is on the board now."),
         )
 
     def _act(self, action: Callable[[], T], done: Callable[[T], str]) -> None:
         try:
             result = action()
         except (StoreError, ValueError) as error:
-            self._set_notice(str(error))
+            self._set_notice(person_message(error))
             self.refresh()
             return
         self._set_notice(done(result))

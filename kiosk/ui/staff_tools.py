@@ -23,7 +23,9 @@ from kiosk.store.service import BoardService
 from kiosk.ui.board import day_label
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.clockstate import KioskClock
+from kiosk.ui.messages import person_message
 from kiosk.ui.router import KioskRouter
+from kiosk.ui.translation import fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -132,9 +134,16 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
                 name = "site" if fmt == "html" else f"schedule.{fmt}" if fmt in ("xml", "json") else f"board.{fmt}"
                 export(fmt, self._event, cards, ideas, folder / name)
         except (OSError, ExportError, StoreError) as error:
-            self._set_notice(f"The export did not finish: {getattr(error, 'message', None) or error}")
+            self._set_notice(
+                fill(
+                    translate("KioskStaffTools", "The export did not finish: %1"),
+                    person_message(getattr(error, "message", None) or error),
+                )
+            )
             return
-        self._set_notice(f"Exported {len(cards)} sessions in every format to {folder}.")
+        self._set_notice(
+            fill(translate("KioskStaffTools", "Exported %n session(s) in every format to %1.", "", len(cards)), folder)
+        )
 
     @Slot()
     def check(self) -> None:
@@ -154,12 +163,14 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         hour, minute = (int(part) for part in hhmm.split(":"))
         self._clock.rehearse(self._event.at(self._event.days[day_index], time(hour, minute)))
         day = day_label(self._event.days[day_index])["short"]
-        self._set_notice(f"The kiosk runs on a rehearsal clock from {day} {hhmm}.")
+        self._set_notice(
+            fill(translate("KioskStaffTools", "The kiosk runs on a rehearsal clock from %1 %2."), day, hhmm)
+        )
 
     @Slot()
     def realTime(self) -> None:
         self._clock.realTime()
-        self._set_notice("The kiosk runs on real time again.")
+        self._set_notice(translate("KioskStaffTools", "The kiosk runs on real time again."))
 
     @Slot()
     def backToToday(self) -> None:
@@ -171,15 +182,19 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
     def clearBoard(self, typed: str) -> bool:
         """Clear every card, idea and staff block for a new event, after a backup; `typed` must be RESET."""
         if typed.strip() != RESET_WORD:
-            self._set_notice(f"Type {RESET_WORD} to clear the board.")
+            self._set_notice(fill(translate("KioskStaffTools", "Type %1 to clear the board."), RESET_WORD))
             return False
         try:
             result = clear_board(self._service.ctx, self._service.actor(Role.STAFF), keep_cards=False)
         except (StoreError, OSError) as error:
-            self._set_notice(f"Nothing was cleared: {error}")
+            self._set_notice(fill(translate("KioskStaffTools", "Nothing was cleared: %1"), person_message(error)))
             return False
         self._feed.poke()
-        self._set_notice(f"The board is clear. A backup of what was there is in {result.backup}.")
+        self._set_notice(
+            fill(
+                translate("KioskStaffTools", "The board is clear. A backup of what was there is in %1."), result.backup
+            )
+        )
         return True
 
     @Slot()

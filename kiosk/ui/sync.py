@@ -20,6 +20,7 @@ from kiosk.store.service import BoardService
 from kiosk.sync.settings import HubSettings
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.syncworker import RoundResult, SyncWorker, start_worker
+from kiosk.ui.translation import fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -38,12 +39,16 @@ def status_text(state: SyncState, offline_since: str, conflicts: int) -> str:
     """The header's words: synced, syncing, offline since HH:MM, and how many conflicts wait for staff."""
     words = {
         SyncState.Off: "",
-        SyncState.Synced: "Synced",
-        SyncState.Syncing: "Syncing…",
-        SyncState.Offline: f"Offline since {offline_since}" if offline_since else "Offline",
+        SyncState.Synced: translate("KioskSync", "Synced"),
+        SyncState.Syncing: translate("KioskSync", "Syncing…"),
+        SyncState.Offline: (
+            fill(translate("KioskSync", "Offline since %1"), offline_since)
+            if offline_since
+            else translate("KioskSync", "Offline")
+        ),
     }[state]
     if state is not SyncState.Off and conflicts:
-        words += f" · {conflicts} conflict{'s' if conflicts != 1 else ''}"
+        words += " · " + translate("KioskSync", "%n conflict(s)", "", conflicts)
     return words
 
 

@@ -22,6 +22,7 @@ from kiosk.ui.clockstate import KioskClock
 from kiosk.ui.detail import KioskCardDetail
 from kiosk.ui.health import KioskHealth
 from kiosk.ui.ideaform import KioskIdeaForm
+from kiosk.ui.language import KioskLanguage
 from kiosk.ui.router import KioskRouter
 from kiosk.ui.staff import KioskStaff, StaffSection
 from kiosk.ui.staff_audit import KioskStaffAudit
@@ -58,6 +59,7 @@ class ViewModels:
     sync: KioskSync
     staff_sync: KioskStaffSync
     health: KioskHealth
+    language: KioskLanguage
 
     def for_qml(self) -> dict[str, QObject]:
         """Main.qml's required properties, by their QML names (`wish_list` → `wishList`)."""
@@ -100,6 +102,7 @@ def build_view_models(service: BoardService, config: KioskConfig, clock: Shifted
         sync=KioskSync(service, feed, config.hub),
         staff_sync=KioskStaffSync(service, feed),
         health=KioskHealth(notice_for(service)),
+        language=KioskLanguage(config.event.language),
     )
     vms.board.cardTapped.connect(vms.detail.show)
     vms.board.freeSlotTapped.connect(vms.form.startAdd)

@@ -26,12 +26,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.domain.labels import clock, short_day
+from kiosk.domain.labels import clock
 from kiosk.domain.model import Event, Idea
 from kiosk.store.errors import CardNotFound, IdeaNotFound, StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.datelabels import short_day
+from kiosk.ui.messages import person_message
 from kiosk.ui.router import KioskRouter, Page
+from kiosk.ui.translation import fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -141,7 +144,7 @@ class KioskIdeaModel(QAbstractListModel):  # type: ignore[operator]  # PySide6 s
             case IdeaRole.Adopted:
                 return row.adopted_where != ""
             case IdeaRole.AdoptedLabel:
-                return f"Adopted · {row.adopted_where}" if row.adopted_where else ""
+                return fill(translate("KioskWishList", "Adopted · %1"), row.adopted_where) if row.adopted_where else ""
             case IdeaRole.AdoptedWhere:
                 return row.adopted_where
         return None
@@ -208,17 +211,17 @@ class KioskWishList(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         try:
             idea = self._service.vote_idea(uuid.UUID(idea_id))
         except ValueError:
-            self._show_message(IdeaNotFound().message)
+            self._show_message(person_message(IdeaNotFound()))
             return
         except IdeaNotFound as error:
             self.refresh()
-            self._show_message(str(error))
+            self._show_message(person_message(error))
             return
         except StoreError as error:
             # RateLimited lands here too: its message says how long to wait.
-            self._show_message(str(error))
+            self._show_message(person_message(error))
             return
-        self._show_message(f"Thanks! Your +1 for “{idea.topic}” is counted.")
+        self._show_message(fill(translate("KioskWishList", "Thanks! Your +1 for “%1” is counted."), idea.topic))
         self._feed.poke()
 
     @Slot(str)
@@ -235,7 +238,9 @@ class KioskWishList(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
         """A new idea is on the list (`KioskIdeaForm.added`): thank whoever added it."""
         row = self._model.row_of(idea_id)
         if row >= 0:
-            self._show_message(f"“{self._model.rows[row].topic}” is on the wish list. Thank you!")
+            self._show_message(
+                fill(translate("KioskWishList", "“%1” is on the wish list. Thank you!"), self._model.rows[row].topic)
+            )
 
     @Slot(str, result=int)
     def rowOf(self, idea_id: str) -> int:

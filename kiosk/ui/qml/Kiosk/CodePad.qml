@@ -71,7 +71,7 @@ Column {
                     anchors.centerIn: parent
                     color: key.isOk ? "white" : Theme.ink
                     font: Theme.font(Theme.px(34), Font.DemiBold)
-                    text: key.modelData
+                    text: key.isOk ? qsTr("OK") : key.modelData
                 }
                 KioskTap {
                     id: keyTap

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 import Kiosk
 
 // The kiosk window: header with clock and day tabs, the day's grid or the wish list, and the overlays above
@@ -28,11 +29,12 @@ Window {
     required property KioskSync sync
     required property KioskStaffSync staffSync
     required property KioskHealth health
+    required property KioskLanguage language
 
     readonly property bool showingBoard: root.router.page === KioskRouter.Board
     readonly property real keyboardHeight: inputPanel.active ? inputPanel.height : 0
 
-    title: root.board.eventName + " — Open Spaces"
+    title: qsTr("%1 — Open Spaces").arg(root.board.eventName)
     color: Theme.frame
     width: 1920
     height: 1080
@@ -183,6 +185,23 @@ Window {
             NumberAnimation { property: "y"; duration: 160; easing.type: Easing.OutCubic }
         }
     }
+
+    // The keyboard's layouts follow the event's language (its own first, then English); the keyboard's language
+    // key switches among those. Qt Virtual Keyboard says which layouts it has once it has looked.
+    function placeKeyboardLocales(): void {
+        const locales = root.language.keyboardLocalesAmong(VirtualKeyboardSettings.availableLocales);
+        if (locales.length === 0)
+            return;
+        VirtualKeyboardSettings.activeLocales = locales;
+        VirtualKeyboardSettings.locale = locales[0];
+    }
+    Connections {
+        target: VirtualKeyboardSettings
+        function onAvailableLocalesChanged(): void {
+            root.placeKeyboardLocales();
+        }
+    }
+    Component.onCompleted: root.placeKeyboardLocales()
 
     Connections {
         target: root.board
