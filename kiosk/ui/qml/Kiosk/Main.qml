@@ -201,7 +201,12 @@ Window {
             root.placeKeyboardLocales();
         }
     }
-    Component.onCompleted: root.placeKeyboardLocales()
+    Component.onCompleted: {
+        // The keyboard lists only the active locales as available: start from all of them (a kiosk built before
+        // this one in the same process, as in the tests, leaves its own choice behind).
+        VirtualKeyboardSettings.activeLocales = [];
+        root.placeKeyboardLocales();
+    }
 
     Connections {
         target: root.board
