@@ -117,14 +117,15 @@ class SessionRow(SyncedRow, Base):
 
     __table_args__ = (
         # Two live cards in one room and hour are impossible, even when two kiosks race for the slot;
-        # a cancelled (tombstoned) or displaced card frees the slot.
+        # a cancelled (tombstoned) or displaced card frees the slot. The board is SQLite only (the hub has tables
+        # of its own), so no `postgresql_where`: naming it would load SQLAlchemy's PostgreSQL dialect at every
+        # start (~50 ms) just to check the keyword.
         sa.Index(
             "uq_sessions_live_room_slot",
             "room_id",
             "starts_at",
             unique=True,
             sqlite_where=sa.text(LIVE_SESSION),
-            postgresql_where=sa.text(LIVE_SESSION),
         ),
     )
 
