@@ -1133,7 +1133,7 @@ von %3</translation>
     </message>
     <message>
         <source>Tap “+1, I&apos;d come” for the ones you would join. Fancy leading one? Tap “Host this” and pick a free slot.</source>
-        <translation>Tippe „+1, ich komme“ bei denen, bei denen du dabei wärst. Lust, eins zu leiten? Tippe „Übernehmen“ und wähl einen freien Platz.</translation>
+        <translation>Tippe bei den Themen, bei denen du dabei wärst, auf „+1, ich komme“. Lust, eins zu leiten? Tippe auf „Übernehmen“ und wähl einen freien Platz.</translation>
     </message>
     <message>
         <source>+ Add an idea</source>
