@@ -22,6 +22,7 @@ from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.datelabels import long_day, weekday
+from kiosk.ui.messages import person_message
 from kiosk.ui.router import KioskRouter, Overlay
 from kiosk.ui.translation import fill, translate
 from kiosk.ui.viewstate import emit_changes, notify_signals
@@ -222,7 +223,7 @@ class KioskAttract(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qml
             view = attract_view(self._event, self._service.cards(), now, self._service.blocks())
         except StoreError as error:
             # An unattended screen keeps its last good view rather than going blank.
-            self._feed.report(str(error))
+            self._feed.report(person_message(error))
             return
         headline, subline = headline_for(self._event, view, now)
         old, self._view = (

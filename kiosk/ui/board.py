@@ -21,6 +21,7 @@ from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.clockstate import KioskClock
 from kiosk.ui.datelabels import day_and_month, short_day, weekday
+from kiosk.ui.messages import person_message
 from kiosk.ui.router import KioskRouter, Page
 from kiosk.ui.slotmodel import KioskSlotModel
 
@@ -176,7 +177,7 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
             grid = build_day_grid(self._event, day, self._service.cards(day), self._service.blocks(), self._clock.now())
         except StoreError as error:
             # Keep showing the last good board; say what is wrong instead of going blank.
-            self._feed.report(str(error))
+            self._feed.report(person_message(error))
             return
         self._slot_key = self._current_slot_key()
         self._model.set_grid(grid)

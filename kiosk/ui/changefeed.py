@@ -14,6 +14,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
+from kiosk.ui.messages import person_message
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -79,7 +80,7 @@ class KioskChangeFeed(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         try:
             stamp = self._service.change_stamp()
         except StoreError as error:
-            self.report(str(error))
+            self.report(person_message(error))
             return None
         self.report("")
         return stamp

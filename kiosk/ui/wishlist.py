@@ -198,7 +198,7 @@ class KioskWishList(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
             rows = [self._entry(idea) for idea in self._service.ideas()]
         except StoreError as error:
             # Keep showing the last good list rather than an empty one.
-            self._feed.report(str(error))
+            self._feed.report(person_message(error))
             return
         before = self._model.rowCount()
         self._model.set_rows(rows)
