@@ -88,6 +88,11 @@ class AutoBackup(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    @property
+    def running(self) -> bool:
+        """A backup is being taken (its result not yet back on the GUI thread)."""
+        return self._before is not None
+
     def _day(self) -> date:
         return self._clock.now().astimezone(self._service.event.tz).date()
 

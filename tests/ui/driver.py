@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPointingDevice
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -52,8 +53,13 @@ def find_object(window: QQuickWindow, name: str) -> QObject | None:
 
 
 def is_shown(item: QQuickItem | None) -> bool:
-    """Visible all the way up and not fully transparent: what a person would see."""
+    """Visible all the way up and not fully transparent: what a person would see. An item that was destroyed
+    (a screen built only while it is open, then dropped) is not shown, and neither is one that is not there."""
+    if item is None:
+        return False
     while item is not None:
+        if not shiboken6.isValid(item):
+            return False
         if not item.isVisible() or item.opacity() == 0:
             return False
         item = item.parentItem()

@@ -60,13 +60,15 @@ def test_an_automatic_backup_follows_a_change(make_kiosk: MakeKiosk, qtbot: QtBo
     backups = kiosk.service.data_dir / "backups"
     auto = kiosk.autobackup
     assert auto.check(), "a board with cards and no backup yet is backed up at the first look"
-    qtbot.waitUntil(lambda: any(backups.glob(f"{AUTO_PREFIX}*.sqlite3")))
-    qtbot.waitUntil(lambda: auto.schedule.last_stamp == kiosk.service.change_stamp())
+    qtbot.waitUntil(lambda: not auto.running)
+    assert any(backups.glob(f"{AUTO_PREFIX}*.sqlite3"))
+    assert auto.schedule.last_stamp == kiosk.service.change_stamp()
     assert not auto.check(), "nothing changed since: no second copy"
     kiosk.service.vote_idea(kiosk.service.ideas()[0].id)
     auto.schedule.last_at = datetime.now(UTC) - timedelta(minutes=11)
     assert auto.check()
-    qtbot.waitUntil(lambda: len(list(backups.glob(f"{AUTO_PREFIX}*.sqlite3"))) == 2)
+    qtbot.waitUntil(lambda: not auto.running)
+    assert len(list(backups.glob(f"{AUTO_PREFIX}*.sqlite3"))) == 2
 
 
 @pytest.mark.qt_no_exception_capture

@@ -25,7 +25,7 @@ from kiosk.ui.i18n import I18N_DIR, LANGUAGES, PLURAL_ONLY, catalogue, release, 
 from kiosk.ui.messages import person_message
 from kiosk.ui.translation import install_language, keyboard_locales
 from tests.ui.conftest import MakeKiosk
-from tests.ui.driver import find_item, is_shown, keyboard_keys, tap, walk_items
+from tests.ui.driver import find_item, find_object, is_shown, keyboard_keys, tap, walk_items
 
 FRIDAY = date(2023, 4, 21)
 PLACEHOLDER = re.compile(r"%[1-9n]|%H")
@@ -288,8 +288,9 @@ def screens(kiosk: KioskApp, qtbot: QtBot) -> Iterator[str]:
     qtbot.waitUntil(lambda: not is_shown(sheet))
     card = next(c for c in kiosk.service.cards() if c.description)
     kiosk.detail.show(str(card.id))
-    detail = find_item(kiosk.window, "cardDetail")
-    qtbot.waitUntil(lambda: is_shown(detail))
+    detail = find_object(kiosk.window, "cardDetail")  # a Popup: an object, not an item of the window's tree
+    assert detail is not None
+    qtbot.waitUntil(lambda: detail.property("opened") is True)
     yield "the detail sheet"
     host = find_item(kiosk.window, "hostButton")
     qtbot.waitUntil(lambda: is_shown(host))

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
@@ -147,20 +148,26 @@ Window {
         keyboardHeight: root.keyboardHeight
     }
 
-    StaffPanel {
+    // The staff panel and the attract screen are built when they open and dropped when they close: neither is
+    // needed for the board's first frame (about a fifth of the window's objects), and a kiosk spends most of its
+    // day without either.
+    Loader {
         anchors.fill: parent
-        staff: root.staff
-        cards: root.staffCards
-        blocks: root.staffBlocks
-        ideas: root.staffIdeas
-        audit: root.staffAudit
-        importer: root.staffImport
-        backups: root.staffBackups
-        tools: root.staffTools
-        sync: root.sync
-        syncConflicts: root.staffSync
-        kioskClock: root.kioskClock
-        keyboardHeight: root.keyboardHeight
+        active: root.staff.isOpen
+        sourceComponent: StaffPanel {
+            staff: root.staff
+            cards: root.staffCards
+            blocks: root.staffBlocks
+            ideas: root.staffIdeas
+            audit: root.staffAudit
+            importer: root.staffImport
+            backups: root.staffBackups
+            tools: root.staffTools
+            sync: root.sync
+            syncConflicts: root.staffSync
+            kioskClock: root.kioskClock
+            keyboardHeight: root.keyboardHeight
+        }
     }
 
     // The on-screen keyboard, inside the window; it slides up under whatever field has focus.
@@ -216,10 +223,13 @@ Window {
     }
 
     // After the idle time: what is on now and next, in big type, until someone touches the screen.
-    AttractScreen {
-        attract: root.attract
+    Loader {
         anchors.fill: parent
         z: 200
+        active: root.attract.shown
+        sourceComponent: AttractScreen {
+            attract: root.attract
+        }
     }
 
     // Staff with a keyboard can leave the fullscreen kiosk; there is no on-screen way out by design.
