@@ -11,6 +11,7 @@ an empty board would hide the damage. Another application's SQLite file is left 
 
 from __future__ import annotations
 
+import enum
 import logging
 import sqlite3
 from contextlib import closing
@@ -32,19 +33,62 @@ _SIDECARS = ("-wal", "-shm", "-journal")
 _STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 
 
+class DamageKind(enum.StrEnum):
+    """What was wrong with the board's file, for a screen that words it in its own language."""
+
+    # The first page is not a SQLite database any more.
+    NOT_SQLITE = "not-sqlite"
+    # SQLite's quick_check found problems: `detail` is its first finding.
+    CHECK = "check"
+    # SQLite could not read it: `detail` is what it said.
+    UNREADABLE = "unreadable"
+    # It held fewer changes than its newest backup (`held`, `expected`): its write-ahead log was lost.
+    SHORT = "short"
+
+
+@dataclass(frozen=True, slots=True)
+class Damage:
+    kind: DamageKind
+    # SQLite's words (its first finding, or its error), as it said them; for CHECK, how many more it found.
+    detail: str = ""
+    more: int = 0
+    # For SHORT: the newest change the file held, and the newest its backup holds.
+    held: int = 0
+    expected: int = 0
+
+    @property
+    def problem(self) -> str:
+        """In English, as the end of "The board's database …"."""
+        if self.kind is DamageKind.NOT_SQLITE:
+            return "was damaged (its first page is not a SQLite database any more)"
+        if self.kind is DamageKind.CHECK:
+            more = f" and {self.more} more {'problem' if self.more == 1 else 'problems'}" if self.more else ""
+            return f"was damaged (SQLite's check says: {self.detail or 'no details'}{more})"
+        if self.kind is DamageKind.UNREADABLE:
+            return f"was damaged ({self.detail})"
+        return (
+            f"held fewer changes (up to change {self.held}) than its newest backup ({self.expected}), as when its"
+            " write-ahead log (-wal) is lost or damaged"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Recovery:
     """What the start-up found wrong with the board's file and what it did about it."""
 
-    # What was wrong, as the end of "The board's database …".
-    problem: str
+    damage: Damage
     # Where the damaged file (and its -wal/-shm) now are.
     moved_to: Path
     # The backup that took its place.
     restored: BackupInfo
 
+    @property
+    def problem(self) -> str:
+        """What was wrong, in English, as the end of "The board's database …"."""
+        return self.damage.problem
+
     def notice(self) -> str:
-        """What the screen and the log tell staff, in plain words."""
+        """What the log and `kiosk check` tell staff, in plain words (the screen words it in its language)."""
         made = self.restored.made_at.astimezone().strftime("%a %d %b %H:%M")
         sessions = self.restored.sessions or 0
         return (
@@ -64,22 +108,19 @@ class StartCheck:
 def check_at_start(db_path: Path, *, moment: datetime | None = None) -> StartCheck:
     """Check the board's file before it is opened; move a damaged or short one aside and restore a backup."""
     data_dir = db_path.parent
-    problem, stamp = _examine_live(db_path)
-    if problem is None and stamp is None:
+    damage, stamp = _examine_live(db_path)
+    if damage is None and stamp is None:
         return StartCheck(None, None)  # nothing to check: a new board, or a file the start-up refuses anyway
     newest = newest_good_backup(data_dir)
     if newest is None:
         return StartCheck(None, None)
-    if problem is None:
+    if damage is None:
         if (newest.change_stamp or 0) <= (stamp or 0):
             return StartCheck(None, newest)
-        problem = (
-            f"held fewer changes (up to change {stamp}) than its newest backup ({newest.change_stamp}), as when its"
-            " write-ahead log (-wal) is lost or damaged"
-        )
+        damage = Damage(DamageKind.SHORT, held=stamp or 0, expected=newest.change_stamp or 0)
     moved_to = _move_aside(db_path, moment or datetime.now(UTC))
     _copy_in(newest.path, db_path)
-    recovery = Recovery(problem, moved_to, newest)
+    recovery = Recovery(damage, moved_to, newest)
     log.error("%s", recovery.notice())
     return StartCheck(recovery, newest)
 
@@ -97,7 +138,7 @@ def record(ctx: StoreContext, recovery: Recovery, actor: Actor) -> None:
         )
 
 
-def _examine_live(db_path: Path) -> tuple[str | None, int | None]:
+def _examine_live(db_path: Path) -> tuple[Damage | None, int | None]:
     """(what is wrong, None) for a damaged file; (None, its change stamp) for a whole one; (None, None) when
     there is nothing to check."""
     try:
@@ -110,7 +151,7 @@ def _examine_live(db_path: Path) -> tuple[str | None, int | None]:
     if not header:
         return None, None  # a zero-length file is refused by the start-up with its own message
     if not header.startswith(_SQLITE_HEADER):
-        return "was damaged (its first page is not a SQLite database any more)", None
+        return Damage(DamageKind.NOT_SQLITE), None
     application_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
     if application_id not in (0, APPLICATION_ID):
         return None, None  # another application's file: refused by the start-up, never moved
@@ -126,25 +167,24 @@ def _examine_live(db_path: Path) -> tuple[str | None, int | None]:
                 return None, None  # someone else's tables: the start-up refuses the file, untouched
             problems = [row[0] for row in db.execute("PRAGMA quick_check(5)")]
             if problems != ["ok"]:
-                return f"was damaged (SQLite's check says: {_first_problem(problems)})", None
+                return Damage(DamageKind.CHECK, *_first_problem(problems)), None
             stamp = db.execute("SELECT max(id) FROM audit_log").fetchone()[0]
     except sqlite3.OperationalError as error:
         if "locked" in str(error).lower() or "readonly" in str(error).lower() or "unable to open" in str(error):
             return None, None  # busy or not writable: not damage; the start-up says what it is
-        return f"was damaged ({error})", None
+        return Damage(DamageKind.UNREADABLE, str(error)), None
     except sqlite3.DatabaseError as error:
-        return f"was damaged ({error})", None
+        return Damage(DamageKind.UNREADABLE, str(error)), None
     return None, stamp or 0
 
 
-def _first_problem(problems: list[str]) -> str:
+def _first_problem(problems: list[str]) -> tuple[str, int]:
     """SQLite's first finding on one line: its rows may hold several lines under a "*** in database main ***"."""
     lines = [line.strip() for row in problems for line in str(row).splitlines()]
     findings = [line for line in lines if line and not line.startswith("***")]
     if not findings:
-        return "no details"
-    more = len(findings) - 1
-    return findings[0] + (f" and {more} more {'problem' if more == 1 else 'problems'}" if more else "")
+        return "", 0
+    return findings[0], len(findings) - 1
 
 
 def _move_aside(db_path: Path, moment: datetime) -> Path:

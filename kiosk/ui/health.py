@@ -16,9 +16,13 @@ from PySide6.QtCore import Property, QObject, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.clock import Clock
+from kiosk.domain.model import Event
 from kiosk.store.autobackup import BackupSchedule, take_automatic_backup
 from kiosk.store.errors import StoreError
+from kiosk.store.recovery import DamageKind, Recovery
 from kiosk.store.service import BoardService
+from kiosk.ui.datelabels import clock, short_day
+from kiosk.ui.translation import fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -27,6 +31,52 @@ log = logging.getLogger(__name__)
 
 # How often the schedule is asked whether a backup is due.
 CHECK_INTERVAL_MS = 60_000
+
+
+def recovery_notice(recovery: Recovery, event: Event) -> str:
+    """What the start-up did to a damaged board, in the kiosk's language (`Recovery.notice()` is the log's)."""
+    damage = recovery.damage
+    if damage.kind is DamageKind.NOT_SQLITE:
+        problem = translate(
+            "KioskHealth", "The board's database was damaged (its first page is not a SQLite database any more)."
+        )
+    elif damage.kind is DamageKind.CHECK and damage.more:
+        problem = fill(
+            translate(
+                "KioskHealth",
+                "The board's database was damaged (SQLite's check says: %1 and %n more problem(s)).",
+                "",
+                damage.more,
+            ),
+            damage.detail,
+        )
+    elif damage.kind is DamageKind.CHECK:
+        said = damage.detail or translate("KioskHealth", "no details")
+        problem = fill(translate("KioskHealth", "The board's database was damaged (SQLite's check says: %1)."), said)
+    elif damage.kind is DamageKind.UNREADABLE:
+        problem = fill(translate("KioskHealth", "The board's database was damaged (%1)."), damage.detail)
+    else:
+        problem = fill(
+            translate(
+                "KioskHealth",
+                "The board's database held fewer changes (up to change %1) than its newest backup (%2), as when its"
+                " write-ahead log (-wal) is lost or damaged.",
+            ),
+            damage.held,
+            damage.expected,
+        )
+    moved = fill(translate("KioskHealth", "It was moved to %1."), recovery.moved_to)
+    made = event.local(recovery.restored.made_at)
+    restored = fill(
+        translate(
+            "KioskHealth",
+            "The board was restored from the backup made %1 (%n session(s)); cards added after it must be added again.",
+            "",
+            recovery.restored.sessions or 0,
+        ),
+        f"{short_day(made.date())} {clock(made)}",
+    )
+    return f"{problem} {moved} {restored}"
 
 
 @QmlElement

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from functools import cache
 
 from kiosk.domain.handles import HANDLE_HINT
-from kiosk.domain.labels import WEEKDAYS_LONG
-from kiosk.ui.datelabels import weekday
+from kiosk.domain.labels import MONTHS, WEEKDAYS, WEEKDAYS_LONG
+from kiosk.ui.datelabels import short_day, weekday
 from kiosk.ui.translation import QT_TRANSLATE_NOOP, fill, translate
 
 CONTEXT = "messages"
@@ -89,20 +89,170 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("messages", "This card has a slot again already."),
     QT_TRANSLATE_NOOP("messages", "The row this conflict is about is not on this kiosk yet; sync and try again."),
     QT_TRANSLATE_NOOP("messages", "The room of that version is gone from the board."),
+    # Sync rounds (kiosk.sync.round, kiosk.sync.settings, kiosk.ui.syncworker); driver errors come as they are.
+    QT_TRANSLATE_NOOP("messages", "sync has stopped"),
+    QT_TRANSLATE_NOOP("messages", "the hub did not answer within %1 s"),
+    QT_TRANSLATE_NOOP("messages", "the hub refused the login (%1)"),
+    QT_TRANSLATE_NOOP("messages", "sync failed: %1"),
+    QT_TRANSLATE_NOOP("messages", "%1: cannot read the hub password: %2"),
+    QT_TRANSLATE_NOOP("messages", "%1: the hub password file is empty"),
+    QT_TRANSLATE_NOOP("messages", "%1: the hub password file can be read by other users (mode %2); run: chmod 600 %3"),
+    # Import files (kiosk.share.importfile).
+    QT_TRANSLATE_NOOP("messages", "The file %1 cannot be read: %2."),
+    QT_TRANSLATE_NOOP("messages", "%1 has no sessions in it."),
+    QT_TRANSLATE_NOOP("messages", "The file starts like UTF-16 text but is not; save it as UTF-8."),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "The file is not UTF-8 text (line %1, byte %2: %3); save it as UTF-8 (“CSV UTF-8” in Excel) and import it"
+        " again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "The file is larger than %1 MB, the most an import file may be (%2 sessions at most). Is it the right file?",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "The file has more than %1 sessions; a board has at most a few thousand slots. Is it the right file?",
+    ),
+    QT_TRANSLATE_NOOP("messages", "The file cannot be read as CSV near line %1: %2."),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "The first row must name the columns (%1); this file's first row names none of Day, Start, Room, Topic and"
+        " Host.",
+    ),
+    QT_TRANSLATE_NOOP("messages", "The file has no %1 column; every import needs Day, Start, Room, Topic and Host."),
+    QT_TRANSLATE_NOOP("messages", "The column %1 appears more than once; keep one."),
+    QT_TRANSLATE_NOOP("messages", "The JSON in the file is nested too deeply to be a list of sessions."),
+    QT_TRANSLATE_NOOP("messages", "The file is not valid JSON (line %1, column %2: %3)."),
+    QT_TRANSLATE_NOOP("messages", "The file is not usable JSON: %1."),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        'The JSON must be a list of sessions, an object with a "sessions" list, or the board\'s schedule.json.',
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "It has %1 cells but the header has %2: a value with the delimiter in it needs quotes."
+    ),
+    QT_TRANSLATE_NOOP("messages", "It is not an object with session fields."),
+    QT_TRANSLATE_NOOP("messages", "%1: the value should be text."),
+    # An import's rows (kiosk.store.importer); the columns' names are the file's, so they stay English.
+    QT_TRANSLATE_NOOP("messages", "Day: %1 is not a day of this board (%2)."),
+    QT_TRANSLATE_NOOP("messages", "Day: “%1” is not a date; write it as %2."),
+    QT_TRANSLATE_NOOP("messages", "Day: missing."),
+    QT_TRANSLATE_NOOP("messages", "Start: “%1” is not a time; write it as 10:00."),
+    QT_TRANSLATE_NOOP("messages", "Start: missing."),
+    QT_TRANSLATE_NOOP("messages", "Start: %1 is outside the board's hours (%2)."),
+    QT_TRANSLATE_NOOP("messages", "Start: %1 is not the start of a slot; slots start every %2 minutes from %3."),
+    QT_TRANSLATE_NOOP("messages", "End: “%1” is not a time; leave it empty or write %2."),
+    QT_TRANSLATE_NOOP("messages", "End: %1 does not fit; sessions are %2 minutes, so this one ends at %3."),
+    QT_TRANSLATE_NOOP("messages", "Room: missing."),
+    QT_TRANSLATE_NOOP("messages", "Room: more than one room is called “%1”; write the room's key."),
+    QT_TRANSLATE_NOOP("messages", "Room: there is no room “%1” on this board; did you mean %2?"),
+    QT_TRANSLATE_NOOP("messages", "Room: there is no room “%1” on this board."),
+    QT_TRANSLATE_NOOP("messages", "Topic: %1"),
+    QT_TRANSLATE_NOOP("messages", "Host: %1"),
+    QT_TRANSLATE_NOOP("messages", "Description: %1"),
+    QT_TRANSLATE_NOOP("messages", "Handle: %1"),
+    QT_TRANSLATE_NOOP("messages", "Tags: %1"),
+    QT_TRANSLATE_NOOP("messages", "Same slot as row %1."),
+    QT_TRANSLATE_NOOP("messages", "Same slot as entry %1."),
+    QT_TRANSLATE_NOOP("messages", "This session is already on the board (%1)."),
+    QT_TRANSLATE_NOOP("messages", "%1 is blocked (%2)."),
+    QT_TRANSLATE_NOOP("messages", "%1 is taken by “%2”."),
+    QT_TRANSLATE_NOOP("messages", "Its room is no longer on the board."),
+    QT_TRANSLATE_NOOP("messages", "There is nothing to import."),
+    QT_TRANSLATE_NOOP("messages", "A slot in the file was taken while importing; nothing was imported."),
+    # Checking the board (kiosk.store.checks).
+    QT_TRANSLATE_NOOP("messages", "%1 shares its room and hour with %2."),
+    QT_TRANSLATE_NOOP("messages", "%1 sits in a blocked slot (%2, %3 to %4)."),
+    QT_TRANSLATE_NOOP("messages", "%1 is in a room that is not in the database."),
+    QT_TRANSLATE_NOOP("messages", "%1 is in room '%2', which was taken off the board."),
+    QT_TRANSLATE_NOOP("messages", "%1 is in room '%2', which the event's config does not have."),
+    QT_TRANSLATE_NOOP("messages", "%1 is on a day that is not one of the event's days."),
+    QT_TRANSLATE_NOOP("messages", "%1 does not start at one of the event's slot times."),
+    QT_TRANSLATE_NOOP("messages", "%1 ends at %2 instead of %3."),
+    QT_TRANSLATE_NOOP("messages", "The idea '%1' is adopted by a session that does not exist."),
+    QT_TRANSLATE_NOOP("messages", "The idea '%1' is adopted by %2, which was cancelled."),
+    QT_TRANSLATE_NOOP("messages", "The board's rows could not be read: %1"),
+    QT_TRANSLATE_NOOP("messages", "integrity_check: could not run (%1)"),
+    # Backups (kiosk.store.backups): "The backup <path> <what is wrong with it>."
+    QT_TRANSLATE_NOOP("messages", "The backup %1 %2."),
 )
+
+# Messages that only come inside another one: a slot, a session, what is wrong with a backup.
+PARTS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("messages", "%1 at %2 on %3"),
+    QT_TRANSLATE_NOOP("messages", "'%1' (%2, %3)"),
+    QT_TRANSLATE_NOOP("messages", "a room missing from the database"),
+    QT_TRANSLATE_NOOP("messages", "does not exist"),
+    QT_TRANSLATE_NOOP("messages", "is not a file"),
+    QT_TRANSLATE_NOOP("messages", "is empty (0 bytes)"),
+    QT_TRANSLATE_NOOP("messages", "cannot be read (%1)"),
+    QT_TRANSLATE_NOOP("messages", "is not a SQLite database"),
+    QT_TRANSLATE_NOOP("messages", "is a SQLite database but not a kiosk board"),
+    QT_TRANSLATE_NOOP("messages", "is a SQLite database but not a kiosk board (it has no schema revision)"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "was written by a newer version of the kiosk software (schema revision %1); restore it with that version",
+    ),
+    QT_TRANSLATE_NOOP("messages", "is damaged (SQLite's check says: %1)"),
+    QT_TRANSLATE_NOOP("messages", "is damaged or cannot be read (%1)"),
+    QT_TRANSLATE_NOOP("messages", "is the live board itself"),
+    QT_TRANSLATE_NOOP("messages", "could not be copied (%1)"),
+    QT_TRANSLATE_NOOP("messages", "cannot be brought up to this version's schema: %1"),
+    QT_TRANSLATE_NOOP("messages", "is damaged after upgrading (SQLite's check says: %1)"),
+    QT_TRANSLATE_NOOP("messages", "holds no board"),
+)
+
+# What each value of a template is, where it is not kept as it came: `m` a message itself (translated in turn,
+# among TEMPLATES and PARTS), `d` text with dates the store wrote in English ("Fri 21 Apr"), `-` as it came.
+VALUES: dict[str, str] = {
+    "Day: %1 is not a day of this board (%2).": "dd",
+    "Topic: %1": "m",
+    "Host: %1": "m",
+    "Description: %1": "m",
+    "Handle: %1": "m",
+    "Tags: %1": "m",
+    "This session is already on the board (%1).": "m",
+    "%1 is blocked (%2).": "m-",
+    "%1 is taken by “%2”.": "m-",
+    "%1 at %2 on %3": "--d",
+    "%1 shares its room and hour with %2.": "m-",
+    "%1 sits in a blocked slot (%2, %3 to %4).": "m-dd",
+    "%1 is in a room that is not in the database.": "m",
+    "%1 is in room '%2', which was taken off the board.": "m-",
+    "%1 is in room '%2', which the event's config does not have.": "m-",
+    "%1 is on a day that is not one of the event's days.": "m",
+    "%1 does not start at one of the event's slot times.": "m",
+    "%1 ends at %2 instead of %3.": "m--",
+    "The idea '%1' is adopted by %2, which was cancelled.": "-m",
+    "'%1' (%2, %3)": "-md",
+    "The backup %1 %2.": "-m",
+}
 
 # The handle hint, on its own (it ends the handle messages above).
 HINT = QT_TRANSLATE_NOOP("messages", "Use @name (X), @name@server.social (Mastodon) or name.bsky.social (Bluesky).")
+_ENGLISH_DAY = re.compile(
+    r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: (\d{4}))?\b"
+)
 
 
-@cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _compile(templates: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
     patterns = []
-    for template in TEMPLATES:
+    for template in templates:
         english = re.escape(template.replace(_HINT, HANDLE_HINT))
         english = re.sub(r"%([1-9])", r"(?P<p\1>.+?)", english)
         patterns.append((re.compile(english + r"\Z", re.DOTALL), template))
     return tuple(patterns)
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return _compile(TEMPLATES)
+
+
+@cache
+def _part_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return _compile(PARTS)
 
 
 def _weekday_here(text: str) -> str:
@@ -113,17 +263,64 @@ def _weekday_here(text: str) -> str:
     return text
 
 
-def person_message(message: object) -> str:
-    """A message from the domain or the store (or the exception carrying it), in the kiosk's language."""
-    text = str(message)
-    for pattern, template in _patterns():
+def _english_day(found: re.Match[str]) -> str:
+    """`Fri 21 Apr` (or `Fri 21 Apr 2023`) in the kiosk's language: the year is the nearest with that weekday."""
+    wanted, day, month = WEEKDAYS.index(found[1]), int(found[2]), MONTHS.index(found[3]) + 1
+    this_year = date.today().year
+    years = (
+        [int(found[4])] if found[4] else sorted(range(this_year - 14, this_year + 15), key=lambda y: abs(y - this_year))
+    )
+    for year in years:
+        try:
+            moment = date(year, month, day)
+        except ValueError:
+            continue
+        if moment.weekday() == wanted or found[4]:
+            return short_day(moment) + (f" {year}" if found[4] else "")
+    return found[0]
+
+
+def _days_here(text: str) -> str:
+    """Every English short date in `text` (the store's labels) in the kiosk's language."""
+    return _ENGLISH_DAY.sub(_english_day, text)
+
+
+def _translated(text: str, patterns: tuple[tuple[re.Pattern[str], str], ...], depth: int) -> str | None:
+    for pattern, template in patterns:
         found = pattern.match(text)
         if found is None:
             continue
-        values = [_weekday_here(value) for _, value in sorted(found.groupdict().items())]
+        kinds = VALUES.get(template, "")
+        values = []
+        for index, (_, value) in enumerate(sorted(found.groupdict().items())):
+            kind = kinds[index] if index < len(kinds) else "-"
+            if kind == "m" and depth < 3:
+                value = _nested(value, depth + 1)
+            elif kind == "d":
+                value = _days_here(value)
+            values.append(_weekday_here(value))
         translated = translate(CONTEXT, template).replace(_HINT, translate(CONTEXT, HINT))
         return fill(translated, *values)
-    return text
+    return None
 
 
-__all__ = ["TEMPLATES", "person_message"]
+def _nested(text: str, depth: int) -> str:
+    found = _translated(text, _patterns(), depth)
+    if found is None:
+        found = _translated(text, _part_patterns(), depth)
+    return text if found is None else found
+
+
+def person_message(message: object) -> str:
+    """A message from the domain or the store (or the exception carrying it), in the kiosk's language."""
+    text = str(message)
+    found = _translated(text, _patterns(), 0)
+    return text if found is None else found
+
+
+def message_part(text: str) -> str:
+    """A piece of a message shown on its own (what is wrong with a backup), in the kiosk's language."""
+    return _nested(text, 1)
+
+
+__all__ = ["PARTS", "TEMPLATES", "message_part", "person_message"]

@@ -13,7 +13,7 @@ from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.datelabels import short_when
-from kiosk.ui.messages import person_message
+from kiosk.ui.messages import message_part, person_message
 from kiosk.ui.rowsmodel import KioskRowsModel
 from kiosk.ui.translation import fill, translate
 
@@ -59,8 +59,10 @@ class KioskStaffBackups(QObject):  # type: ignore[operator]  # PySide6 stubs mis
                 BackupRow(
                     path=str(info.path),
                     made=short_when(event, info.made_at),
-                    size=f"{info.size / 1024:.0f} KiB",
-                    sessions=info.problem or translate("KioskStaffBackups", "%n session(s)", "", info.sessions or 0),
+                    size=fill(translate("KioskStaffBackups", "%1 KiB", "a backup's size"), f"{info.size / 1024:.0f}"),
+                    sessions=message_part(info.problem)
+                    if info.problem
+                    else translate("KioskStaffBackups", "%n session(s)", "", info.sessions or 0),
                     usable=info.problem is None,
                 )
                 for info in self._service.backups()
@@ -85,7 +87,18 @@ class KioskStaffBackups(QObject):  # type: ignore[operator]  # PySide6 stubs mis
             self._set_notice(fill(translate("KioskStaffBackups", "Nothing was restored: %1"), person_message(error)))
             return
         self._feed.poke()
-        self._set_notice(result.summary)
+        self._set_notice(
+            fill(
+                translate(
+                    "KioskStaffBackups",
+                    "Restored %n session(s) from %1; the board as it was before is kept in %2.",
+                    "",
+                    result.sessions,
+                ),
+                result.backup.name,
+                result.safety_backup.name,
+            )
+        )
         self.refresh()
 
     def _set_notice(self, text: str) -> None:

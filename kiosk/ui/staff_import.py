@@ -12,7 +12,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.share.importfile import ImportFileError, read_import_file
 from kiosk.store.errors import StoreError
-from kiosk.store.importer import ImportPlan, summary
+from kiosk.store.importer import ImportPlan
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.messages import person_message
@@ -40,6 +40,18 @@ def import_files(data_dir: Path, roots: tuple[Path, ...] = MOUNT_ROOTS) -> list[
             if len(found) >= MOST_FILES:
                 return found[:MOST_FILES]
     return found
+
+
+def plan_summary(plan: ImportPlan) -> str:
+    """`12 rows: 10 ready, 2 with problems` in the kiosk's language (`importer.summary` is the command line's)."""
+    total, bad = len(plan.rows), len(plan.with_problems)
+    if plan.unit == "entry":
+        counted = translate("KioskStaffImport", "%n entry(s)", "", total)
+    else:
+        counted = translate("KioskStaffImport", "%n row(s)", "", total)
+    if bad:
+        return fill(translate("KioskStaffImport", "%1: %2 ready, %3 with problems"), counted, total - bad, bad)
+    return fill(translate("KioskStaffImport", "%1: %2 ready"), counted, total - bad)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +128,7 @@ class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss
             self._set_plan(None, "")
             self._set_notice(person_message(error))
             return
-        self._set_plan(plan, summary(plan))
+        self._set_plan(plan, plan_summary(plan))
 
     @Slot()
     def importNow(self) -> None:
@@ -139,7 +151,7 @@ class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss
                 PreviewRow(
                     line=row.line,
                     summary=" · ".join(part for part in (row.day, row.start, row.room, row.topic, row.host) if part),
-                    problems="; ".join(row.problems),
+                    problems="; ".join(person_message(problem) for problem in row.problems),
                     ok=row.ok,
                 )
                 for row in rows

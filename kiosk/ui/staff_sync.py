@@ -21,9 +21,10 @@ from kiosk.store.service import BoardService
 from kiosk.ui.cardsave import alternatives_near
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.datelabels import short_when
+from kiosk.ui.fields import field_name, field_value, room_names
 from kiosk.ui.messages import person_message
 from kiosk.ui.rowsmodel import KioskRowsModel
-from kiosk.ui.translation import fill, translate
+from kiosk.ui.translation import QT_TRANSLATE_NOOP, fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -32,19 +33,42 @@ T = TypeVar("T")
 
 # How many free slots each displaced card offers.
 SLOT_CHOICES = 4
-# Columns of an edit conflict worth showing staff, in words.
-_FIELD_NAMES = {
-    "topic": "Topic",
-    "description": "Description",
-    "host_name": "Host",
-    "handle": "Handle",
-    "tags": "Tags",
-    "room_id": "Room",
-    "starts_at": "Time",
-    "deleted": "Cancelled",
-    "reason": "Reason",
-    "note": "Note",
+# Columns of an edit conflict worth showing staff.
+SHOWN_FIELDS = (
+    "topic",
+    "description",
+    "host_name",
+    "handle",
+    "tags",
+    "room_id",
+    "starts_at",
+    "deleted",
+    "reason",
+    "note",
+)
+# What an edit conflict's row is, by its table.
+_ENTITY_WORDS = {
+    "sessions": QT_TRANSLATE_NOOP("KioskStaffSync", "Edited on %1 while another kiosk changed the same card (%2)"),
+    "blocks": QT_TRANSLATE_NOOP("KioskStaffSync", "Edited on %1 while another kiosk changed the same block (%2)"),
+    "ideas": QT_TRANSLATE_NOOP("KioskStaffSync", "Edited on %1 while another kiosk changed the same idea (%2)"),
+    "rooms": QT_TRANSLATE_NOOP("KioskStaffSync", "Edited on %1 while another kiosk changed the same room (%2)"),
 }
+_OTHER_ROW = QT_TRANSLATE_NOOP("KioskStaffSync", "Edited on %1 while another kiosk changed the same row (%2)")
+
+
+def headline(conflict: Conflict) -> str:
+    """`Conflict.headline` in the kiosk's language (the command line's is English)."""
+    if conflict.kind is ConflictKind.SLOT:
+        topic = conflict.card.topic if conflict.card is not None else ""
+        if conflict.reason == "blocked":
+            if topic:
+                return fill(translate("KioskStaffSync", "“%1” needs a new slot: the room was blocked"), topic)
+            return translate("KioskStaffSync", "A card needs a new slot: the room was blocked")
+        if topic:
+            return fill(translate("KioskStaffSync", "“%1” needs a new slot: another kiosk booked it first"), topic)
+        return translate("KioskStaffSync", "A card needs a new slot: another kiosk booked it first")
+    fields = ", ".join(field_name(name) for name in conflict.changed) or translate("KioskStaffSync", "nothing visible")
+    return fill(translate("KioskStaffSync", _ENTITY_WORDS.get(conflict.entity, _OTHER_ROW)), conflict.kiosk, fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,40 +127,21 @@ class KioskStaffSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss Q
             if not free:
                 detail += " " + translate("KioskStaffSync", "No free slot is left near it.")
             choices = [f"{event.room(room).name} · {short_when(event, start)}" for room, start in free]
-            return ConflictLine(key, True, conflict.headline, detail, choices)
+            return ConflictLine(key, True, headline(conflict), detail, choices)
+        rooms = room_names(event)
         changes = [
-            f"{_FIELD_NAMES.get(name, name)}: {self._shown(name, conflict.values.get(name))}"
+            f"{field_name(name)}: {field_value(event, name, conflict.values.get(name), rooms)}"
             for name in conflict.changed
-            if name in _FIELD_NAMES
+            if name in SHOWN_FIELDS
         ]
         detail = "; ".join(changes) or translate("KioskStaffSync", "No difference a person would see.")
         return ConflictLine(
             key,
             False,
-            conflict.headline,
+            headline(conflict),
             fill(translate("KioskStaffSync", "%1 wanted: %2"), conflict.kiosk, detail),
             [],
         )
-
-    def _shown(self, name: str, value: object) -> str:
-        event = self._service.event
-        if name == "room_id":
-            rooms = {str(room_id): key for key, room_id in self._room_ids().items()}
-            return event.room(rooms[str(value)]).name if str(value) in rooms else str(value)
-        if name == "starts_at" and isinstance(value, str):
-            try:
-                return short_when(event, datetime.fromisoformat(value))
-            except ValueError:
-                return value
-        if isinstance(value, bool):
-            return "yes" if value else "no"
-        return str(value)
-
-    def _room_ids(self) -> dict[str, uuid.UUID]:
-        from kiosk.store.event_setup import room_id_for
-
-        event = self._service.event
-        return {room.key: room_id_for(event.slug, room.key) for room in event.rooms}
 
     # -- resolving ---------------------------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.actors import Role
 from kiosk.share.errors import ExportError
-from kiosk.store.checks import check_board
+from kiosk.store.checks import CheckReport, check_board
 from kiosk.store.errors import StoreError
 from kiosk.store.reset import clear_board
 from kiosk.store.service import BoardService
@@ -47,6 +47,20 @@ def export_places(data_dir: Path, roots: tuple[Path, ...] = MOUNT_ROOTS) -> list
         except OSError:
             continue
     return [*found, data_dir / "exports"]
+
+
+def check_lines(report: CheckReport) -> list[str]:
+    """`CheckReport.lines()` in the kiosk's language (the command line prints them in English)."""
+    if report.ok:
+        counts = ", ".join(
+            (
+                translate("KioskStaffTools", "%n session(s)", "", report.sessions),
+                translate("KioskStaffTools", "%n block(s)", "", report.blocks),
+                translate("KioskStaffTools", "%n idea(s)", "", report.ideas),
+            )
+        )
+        return [fill(translate("KioskStaffTools", "OK: %1; integrity_check ok"), counts)]
+    return [person_message(line) for line in report.lines()]
 
 
 @QmlElement
@@ -150,9 +164,9 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         try:
             report = check_board(self._service.ctx)
         except StoreError as error:
-            self._check_ok, self._check_lines = False, [str(error)]
+            self._check_ok, self._check_lines = False, [person_message(error)]
         else:
-            self._check_ok, self._check_lines = report.ok, report.lines()
+            self._check_ok, self._check_lines = report.ok, check_lines(report)
         self.checkChanged.emit()
 
     @Slot(int, str)

@@ -19,6 +19,7 @@ from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.sync.settings import HubSettings
 from kiosk.ui.changefeed import KioskChangeFeed
+from kiosk.ui.messages import person_message
 from kiosk.ui.syncworker import RoundResult, SyncWorker, start_worker
 from kiosk.ui.translation import fill, translate
 
@@ -170,7 +171,8 @@ class KioskSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUnc
         when = self._clock_text()
         if result.ok:
             self._state, self._offline_since = SyncState.Synced, ""
-            self._last = f"{when}: {result.summary[:1].upper()}{result.summary[1:]}."
+            summary = round_summary(result)
+            self._last = f"{when}: {summary[:1].upper()}{summary[1:]}."
             if result.changed:
                 self._feed.poke()
         else:
@@ -178,7 +180,8 @@ class KioskSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUnc
                 self._offline_since = when
                 log.warning("Sync: the hub is unavailable: %s", result.problem)
             self._state = SyncState.Offline
-            self._last = f"{when}: {result.problem[:1].upper()}{result.problem[1:]}."
+            problem = person_message(result.problem)
+            self._last = f"{when}: {problem[:1].upper()}{problem[1:]}."
         self.changed.emit()
         if result.displaced:
             self.bookingsLost.emit(list(result.displaced))
@@ -201,3 +204,30 @@ class KioskSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUnc
 
 
 __all__ = ["KioskSync", "SyncState", "status_text"]
+
+
+def round_summary(result: RoundResult) -> str:
+    """`RoundReport.summary` (`pushed 3, pulled 12, 1 displaced`) in the kiosk's language."""
+    parts = [
+        fill(translate("KioskSync", "pushed %1"), result.pushed),
+        fill(translate("KioskSync", "pulled %1"), result.pulled),
+    ]
+    if result.applied != result.pulled:
+        parts.append(fill(translate("KioskSync", "applied %1"), result.applied))
+    counts = dict(result.outcomes)
+    # The hub's answers other than "accepted", in the order `RoundReport.summary` names them.
+    if counts.get("same"):
+        parts.append(fill(translate("KioskSync", "%1 same", "rows the hub already had"), counts["same"]))
+    if counts.get("replayed"):
+        parts.append(
+            fill(translate("KioskSync", "%1 replayed", "rows sent again after a lost answer"), counts["replayed"])
+        )
+    if counts.get("edit conflict"):
+        parts.append(translate("KioskSync", "%n edit conflict(s)", "", counts["edit conflict"]))
+    if counts.get("displaced"):
+        parts.append(fill(translate("KioskSync", "%1 displaced", "bookings that lost their slot"), counts["displaced"]))
+    if result.refused:
+        parts.append(fill(translate("KioskSync", "%1 refused", "rows the hub refused"), len(result.refused)))
+    if result.left:
+        parts.append(fill(translate("KioskSync", "%1 still to push", "changes not yet sent"), result.left))
+    return ", ".join(parts)

@@ -43,6 +43,13 @@ class RoundResult:
     changed: bool = False
     seconds: float = 0.0
     refused: tuple[str, ...] = field(default_factory=tuple)
+    # What `summary` says, for a screen that words it in its own language: rows sent and fetched, rows applied,
+    # the hub's answers other than "accepted" by kind, and the changes still to send after the round.
+    pushed: int = 0
+    pulled: int = 0
+    applied: int = 0
+    outcomes: tuple[tuple[str, int], ...] = ()
+    left: int = 0
 
 
 class SyncWorker(QObject):
@@ -122,6 +129,11 @@ class SyncWorker(QObject):
             refused=tuple(report.refused),
             pending=pending,
             conflicts=open_conflicts,
+            pushed=report.pushed,
+            pulled=report.pulled,
+            applied=report.applied,
+            outcomes=tuple((str(kind), count) for kind, count in report.outcomes.items() if count),
+            left=report.pending,
         )
 
     @Slot()

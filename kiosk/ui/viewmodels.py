@@ -20,7 +20,7 @@ from kiosk.ui.cardform import KioskCardForm
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.clockstate import KioskClock
 from kiosk.ui.detail import KioskCardDetail
-from kiosk.ui.health import KioskHealth
+from kiosk.ui.health import KioskHealth, recovery_notice
 from kiosk.ui.ideaform import KioskIdeaForm
 from kiosk.ui.language import KioskLanguage
 from kiosk.ui.router import KioskRouter
@@ -121,7 +121,7 @@ def build_view_models(service: BoardService, config: KioskConfig, clock: Shifted
 def notice_for(service: BoardService) -> str:
     """What the start-up check did to the board, for staff to read on screen; empty if nothing."""
     recovery = service.start_check.recovery
-    return "" if recovery is None else recovery.notice()
+    return "" if recovery is None else recovery_notice(recovery, service.event)
 
 
 def connect_activity(vms: ViewModels, activity: SignalInstance) -> None:

@@ -439,6 +439,47 @@ von %3</translation>
     </message>
 </context>
 <context>
+    <name>KioskHealth</name>
+    <message>
+        <source>The board&apos;s database was damaged (its first page is not a SQLite database any more).</source>
+        <translation>Die Datenbank der Tafel war beschädigt (ihre erste Seite ist keine SQLite-Datenbank mehr).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The board&apos;s database was damaged (SQLite&apos;s check says: %1 and %n more problem(s)).</source>
+        <translation>
+            <numerusform>Die Datenbank der Tafel war beschädigt (SQLites Prüfung meldet: %1 und %n weiteres Problem).</numerusform>
+            <numerusform>Die Datenbank der Tafel war beschädigt (SQLites Prüfung meldet: %1 und %n weitere Probleme).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>keine Einzelheiten</translation>
+    </message>
+    <message>
+        <source>The board&apos;s database was damaged (SQLite&apos;s check says: %1).</source>
+        <translation>Die Datenbank der Tafel war beschädigt (SQLites Prüfung meldet: %1).</translation>
+    </message>
+    <message>
+        <source>The board&apos;s database was damaged (%1).</source>
+        <translation>Die Datenbank der Tafel war beschädigt (%1).</translation>
+    </message>
+    <message>
+        <source>The board&apos;s database held fewer changes (up to change %1) than its newest backup (%2), as when its write-ahead log (-wal) is lost or damaged.</source>
+        <translation>Die Datenbank der Tafel enthielt weniger Änderungen (bis Änderung %1) als ihre neueste Sicherung (%2), wie wenn ihr Write-Ahead-Log (-wal) verloren oder beschädigt ist.</translation>
+    </message>
+    <message>
+        <source>It was moved to %1.</source>
+        <translation>Sie wurde nach %1 verschoben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The board was restored from the backup made %1 (%n session(s)); cards added after it must be added again.</source>
+        <translation>
+            <numerusform>Die Tafel wurde aus der Sicherung vom %1 wiederhergestellt (%n Session); Karten, die danach angelegt wurden, müssen neu angelegt werden.</numerusform>
+            <numerusform>Die Tafel wurde aus der Sicherung vom %1 wiederhergestellt (%n Sessions); Karten, die danach angelegt wurden, müssen neu angelegt werden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KioskIdeaForm</name>
     <message>
         <source>Your idea could not be added yet: %1</source>
@@ -455,12 +496,153 @@ von %3</translation>
 <context>
     <name>KioskStaffAudit</name>
     <message>
+        <source>added a card</source>
+        <translation>hat eine Karte angelegt</translation>
+    </message>
+    <message>
+        <source>changed a card</source>
+        <translation>hat eine Karte geändert</translation>
+    </message>
+    <message>
+        <source>cancelled a card</source>
+        <translation>hat eine Karte abgesagt</translation>
+    </message>
+    <message>
+        <source>gave a displaced card a new slot</source>
+        <translation>hat einer verdrängten Karte einen neuen Platz gegeben</translation>
+    </message>
+    <message>
+        <source>typed a wrong edit code</source>
+        <translation>hat einen falschen Bearbeitungscode eingegeben</translation>
+    </message>
+    <message>
+        <source>added an idea</source>
+        <translation>hat eine Idee hinzugefügt</translation>
+    </message>
+    <message>
+        <source>voted for an idea</source>
+        <translation>hat für eine Idee gestimmt</translation>
+    </message>
+    <message>
+        <source>filled the board with the demo</source>
+        <translation>hat die Tafel mit der Demo gefüllt</translation>
+    </message>
+    <message>
+        <source>applied the config</source>
+        <translation>hat die Konfiguration übernommen</translation>
+    </message>
+    <message>
+        <source>opened the staff panel</source>
+        <translation>hat den Team-Bereich geöffnet</translation>
+    </message>
+    <message>
+        <source>typed a wrong staff PIN</source>
+        <translation>hat eine falsche Team-PIN eingegeben</translation>
+    </message>
+    <message>
+        <source>typed too many wrong staff PINs: the pad paused</source>
+        <translation>hat zu oft eine falsche Team-PIN eingegeben: das Tastenfeld pausierte</translation>
+    </message>
+    <message>
+        <source>edited a card</source>
+        <translation>hat eine Karte bearbeitet</translation>
+    </message>
+    <message>
+        <source>moved a card</source>
+        <translation>hat eine Karte verschoben</translation>
+    </message>
+    <message>
+        <source>restored a card</source>
+        <translation>hat eine Karte wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>blocked a room</source>
+        <translation>hat einen Raum gesperrt</translation>
+    </message>
+    <message>
+        <source>unblocked a room</source>
+        <translation>hat eine Raumsperre aufgehoben</translation>
+    </message>
+    <message>
+        <source>hid an idea</source>
+        <translation>hat eine Idee ausgeblendet</translation>
+    </message>
+    <message>
+        <source>merged two ideas</source>
+        <translation>hat zwei Ideen zusammengeführt</translation>
+    </message>
+    <message>
+        <source>imported sessions</source>
+        <translation>hat Sessions importiert</translation>
+    </message>
+    <message>
+        <source>cancelled a displaced card</source>
+        <translation>hat eine verdrängte Karte abgesagt</translation>
+    </message>
+    <message>
+        <source>kept the board&apos;s version in a conflict</source>
+        <translation>hat in einem Konflikt die Fassung der Tafel behalten</translation>
+    </message>
+    <message>
+        <source>took another kiosk&apos;s version in a conflict</source>
+        <translation>hat in einem Konflikt die Fassung eines anderen Terminals übernommen</translation>
+    </message>
+    <message>
+        <source>joined the hub</source>
+        <translation>hat sich mit dem Hub verbunden</translation>
+    </message>
+    <message>
+        <source>sent changes to the hub</source>
+        <translation>hat Änderungen an den Hub geschickt</translation>
+    </message>
+    <message>
+        <source>received changes from the hub</source>
+        <translation>hat Änderungen vom Hub bekommen</translation>
+    </message>
+    <message>
+        <source>restored the damaged board from a backup at start</source>
+        <translation>hat die beschädigte Tafel beim Start aus einer Sicherung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>restored a backup</source>
+        <translation>hat eine Sicherung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>cleared the board</source>
+        <translation>hat die Tafel geleert</translation>
+    </message>
+    <message>
+        <source>sent the screen back to today&apos;s board</source>
+        <translation>hat den Bildschirm zur heutigen Tafel zurückgeholt</translation>
+    </message>
+    <message>
+        <source>attendee</source>
+        <translation>Teilnehmer*in</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>System</translation>
+    </message>
+    <message>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
     </message>
 </context>
 <context>
     <name>KioskStaffBackups</name>
+    <message>
+        <source>%1 KiB</source>
+        <comment>a backup&apos;s size</comment>
+        <translation>%1 KiB</translation>
+    </message>
     <message numerus="yes">
         <source>%n session(s)</source>
         <translation>
@@ -479,6 +661,13 @@ von %3</translation>
     <message>
         <source>Nothing was restored: %1</source>
         <translation>Nichts wurde wiederhergestellt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n session(s) from %1; the board as it was before is kept in %2.</source>
+        <translation>
+            <numerusform>%n Session aus %1 wiederhergestellt; die Tafel, wie sie vorher war, liegt in %2.</numerusform>
+            <numerusform>%n Sessions aus %1 wiederhergestellt; die Tafel, wie sie vorher war, liegt in %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -532,6 +721,28 @@ von %3</translation>
 </context>
 <context>
     <name>KioskStaffImport</name>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 ready, %3 with problems</source>
+        <translation>%1: %2 bereit, %3 mit Problemen</translation>
+    </message>
+    <message>
+        <source>%1: %2 ready</source>
+        <translation>%1: %2 bereit</translation>
+    </message>
     <message>
         <source>Nothing was imported: %1</source>
         <translation>Nichts wurde importiert: %1</translation>
@@ -546,6 +757,46 @@ von %3</translation>
 </context>
 <context>
     <name>KioskStaffSync</name>
+    <message>
+        <source>Edited on %1 while another kiosk changed the same card (%2)</source>
+        <translation>Auf %1 bearbeitet, während ein anderes Terminal dieselbe Karte geändert hat (%2)</translation>
+    </message>
+    <message>
+        <source>Edited on %1 while another kiosk changed the same block (%2)</source>
+        <translation>Auf %1 bearbeitet, während ein anderes Terminal dieselbe Sperre geändert hat (%2)</translation>
+    </message>
+    <message>
+        <source>Edited on %1 while another kiosk changed the same idea (%2)</source>
+        <translation>Auf %1 bearbeitet, während ein anderes Terminal dieselbe Idee geändert hat (%2)</translation>
+    </message>
+    <message>
+        <source>Edited on %1 while another kiosk changed the same room (%2)</source>
+        <translation>Auf %1 bearbeitet, während ein anderes Terminal denselben Raum geändert hat (%2)</translation>
+    </message>
+    <message>
+        <source>Edited on %1 while another kiosk changed the same row (%2)</source>
+        <translation>Auf %1 bearbeitet, während ein anderes Terminal dieselbe Zeile geändert hat (%2)</translation>
+    </message>
+    <message>
+        <source>“%1” needs a new slot: the room was blocked</source>
+        <translation>„%1“ braucht einen neuen Platz: der Raum wurde gesperrt</translation>
+    </message>
+    <message>
+        <source>A card needs a new slot: the room was blocked</source>
+        <translation>Eine Karte braucht einen neuen Platz: der Raum wurde gesperrt</translation>
+    </message>
+    <message>
+        <source>“%1” needs a new slot: another kiosk booked it first</source>
+        <translation>„%1“ braucht einen neuen Platz: ein anderes Terminal hat ihn zuerst gebucht</translation>
+    </message>
+    <message>
+        <source>A card needs a new slot: another kiosk booked it first</source>
+        <translation>Eine Karte braucht einen neuen Platz: ein anderes Terminal hat ihn zuerst gebucht</translation>
+    </message>
+    <message>
+        <source>nothing visible</source>
+        <translation>nichts Sichtbares</translation>
+    </message>
     <message>
         <source>The conflicts could not be read: %1</source>
         <translation>Die Konflikte konnten nicht gelesen werden: %1</translation>
@@ -585,6 +836,31 @@ von %3</translation>
 </context>
 <context>
     <name>KioskStaffTools</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Session</numerusform>
+            <numerusform>%n Sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s)</source>
+        <translation>
+            <numerusform>%n Sperre</numerusform>
+            <numerusform>%n Sperren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n idea(s)</source>
+        <translation>
+            <numerusform>%n Idee</numerusform>
+            <numerusform>%n Ideen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK: %1; integrity_check ok</source>
+        <translation>OK: %1; integrity_check in Ordnung</translation>
+    </message>
     <message>
         <source>The export did not finish: %1</source>
         <translation>Der Export wurde nicht fertig: %1</translation>
@@ -641,6 +917,50 @@ von %3</translation>
             <numerusform>%n Konflikt</numerusform>
             <numerusform>%n Konflikte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 same</source>
+        <comment>rows the hub already had</comment>
+        <translation>%1 gleich</translation>
+    </message>
+    <message>
+        <source>%1 replayed</source>
+        <comment>rows sent again after a lost answer</comment>
+        <translation>%1 wiederholt</translation>
+    </message>
+    <message>
+        <source>%1 displaced</source>
+        <comment>bookings that lost their slot</comment>
+        <translation>%1 verdrängt</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <comment>rows the hub refused</comment>
+        <translation>%1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 still to push</source>
+        <comment>changes not yet sent</comment>
+        <translation>%1 noch zu senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit conflict(s)</source>
+        <translation>
+            <numerusform>%n Bearbeitungskonflikt</numerusform>
+            <numerusform>%n Bearbeitungskonflikte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pushed %1</source>
+        <translation>%1 gesendet</translation>
+    </message>
+    <message>
+        <source>pulled %1</source>
+        <translation>%1 geholt</translation>
+    </message>
+    <message>
+        <source>applied %1</source>
+        <translation>%1 übernommen</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1500,73 @@ von %3</translation>
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Name im Netz</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Stimmen</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>Give your session a topic (at least %1 characters).</source>
@@ -1392,6 +1779,330 @@ von %3</translation>
     <message>
         <source>The room of that version is gone from the board.</source>
         <translation>Der Raum dieser Fassung ist nicht mehr auf der Tafel.</translation>
+    </message>
+    <message>
+        <source>sync has stopped</source>
+        <translation>der Abgleich wurde beendet</translation>
+    </message>
+    <message>
+        <source>the hub did not answer within %1 s</source>
+        <translation>der Hub hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+    <message>
+        <source>the hub refused the login (%1)</source>
+        <translation>der Hub hat die Anmeldung abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>sync failed: %1</source>
+        <translation>der Abgleich ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the hub password: %2</source>
+        <translation>%1: das Hub-Passwort kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: the hub password file is empty</source>
+        <translation>%1: die Datei mit dem Hub-Passwort ist leer</translation>
+    </message>
+    <message>
+        <source>%1: the hub password file can be read by other users (mode %2); run: chmod 600 %3</source>
+        <translation>%1: die Datei mit dem Hub-Passwort können andere Benutzer lesen (Modus %2); führe aus: chmod 600 %3</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2.</source>
+        <translation>Die Datei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no sessions in it.</source>
+        <translation>%1 enthält keine Sessions.</translation>
+    </message>
+    <message>
+        <source>The file starts like UTF-16 text but is not; save it as UTF-8.</source>
+        <translation>Die Datei beginnt wie UTF-16-Text, ist aber keiner; speichere sie als UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (line %1, byte %2: %3); save it as UTF-8 (“CSV UTF-8” in Excel) and import it again.</source>
+        <translation>Die Datei ist kein UTF-8-Text (Zeile %1, Byte %2: %3); speichere sie als UTF-8 („CSV UTF-8“ in Excel) und importiere sie erneut.</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB, the most an import file may be (%2 sessions at most). Is it the right file?</source>
+        <translation>Die Datei ist größer als %1 MB, mehr darf eine Importdatei nicht sein (höchstens %2 Sessions). Ist es die richtige Datei?</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 sessions; a board has at most a few thousand slots. Is it the right file?</source>
+        <translation>Die Datei hat mehr als %1 Sessions; eine Tafel hat höchstens ein paar tausend Plätze. Ist es die richtige Datei?</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as CSV near line %1: %2.</source>
+        <translation>Die Datei kann um Zeile %1 nicht als CSV gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The first row must name the columns (%1); this file&apos;s first row names none of Day, Start, Room, Topic and Host.</source>
+        <translation>Die erste Zeile muss die Spalten nennen (%1); die erste Zeile dieser Datei nennt keine von Day, Start, Room, Topic und Host.</translation>
+    </message>
+    <message>
+        <source>The file has no %1 column; every import needs Day, Start, Room, Topic and Host.</source>
+        <translation>Der Datei fehlt die Spalte %1; jeder Import braucht Day, Start, Room, Topic und Host.</translation>
+    </message>
+    <message>
+        <source>The column %1 appears more than once; keep one.</source>
+        <translation>Die Spalte %1 kommt mehrmals vor; behalte eine.</translation>
+    </message>
+    <message>
+        <source>The JSON in the file is nested too deeply to be a list of sessions.</source>
+        <translation>Das JSON in der Datei ist zu tief verschachtelt, um eine Liste von Sessions zu sein.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (line %1, column %2: %3).</source>
+        <translation>Die Datei ist kein gültiges JSON (Zeile %1, Spalte %2: %3).</translation>
+    </message>
+    <message>
+        <source>The file is not usable JSON: %1.</source>
+        <translation>Die Datei ist kein brauchbares JSON: %1.</translation>
+    </message>
+    <message>
+        <source>The JSON must be a list of sessions, an object with a &quot;sessions&quot; list, or the board&apos;s schedule.json.</source>
+        <translation>Das JSON muss eine Liste von Sessions sein, ein Objekt mit einer Liste „sessions“ oder die schedule.json der Tafel.</translation>
+    </message>
+    <message>
+        <source>It has %1 cells but the header has %2: a value with the delimiter in it needs quotes.</source>
+        <translation>Sie hat %1 Zellen, die Kopfzeile aber %2: ein Wert, der das Trennzeichen enthält, braucht Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>It is not an object with session fields.</source>
+        <translation>Er ist kein Objekt mit Session-Feldern.</translation>
+    </message>
+    <message>
+        <source>%1: the value should be text.</source>
+        <translation>%1: der Wert sollte Text sein.</translation>
+    </message>
+    <message>
+        <source>Day: %1 is not a day of this board (%2).</source>
+        <translation>Day: %1 ist kein Tag dieser Tafel (%2).</translation>
+    </message>
+    <message>
+        <source>Day: “%1” is not a date; write it as %2.</source>
+        <translation>Day: „%1“ ist kein Datum; schreib es als %2.</translation>
+    </message>
+    <message>
+        <source>Day: missing.</source>
+        <translation>Day: fehlt.</translation>
+    </message>
+    <message>
+        <source>Start: “%1” is not a time; write it as 10:00.</source>
+        <translation>Start: „%1“ ist keine Uhrzeit; schreib sie als 10:00.</translation>
+    </message>
+    <message>
+        <source>Start: missing.</source>
+        <translation>Start: fehlt.</translation>
+    </message>
+    <message>
+        <source>Start: %1 is outside the board&apos;s hours (%2).</source>
+        <translation>Start: %1 liegt außerhalb der Zeiten der Tafel (%2).</translation>
+    </message>
+    <message>
+        <source>Start: %1 is not the start of a slot; slots start every %2 minutes from %3.</source>
+        <translation>Start: %1 ist nicht der Beginn eines Platzes; Plätze beginnen alle %2 Minuten ab %3.</translation>
+    </message>
+    <message>
+        <source>End: “%1” is not a time; leave it empty or write %2.</source>
+        <translation>End: „%1“ ist keine Uhrzeit; lass es leer oder schreib %2.</translation>
+    </message>
+    <message>
+        <source>End: %1 does not fit; sessions are %2 minutes, so this one ends at %3.</source>
+        <translation>End: %1 passt nicht; Sessions dauern %2 Minuten, diese endet also um %3.</translation>
+    </message>
+    <message>
+        <source>Room: missing.</source>
+        <translation>Room: fehlt.</translation>
+    </message>
+    <message>
+        <source>Room: more than one room is called “%1”; write the room&apos;s key.</source>
+        <translation>Room: mehr als ein Raum heißt „%1“; schreib den Schlüssel des Raums.</translation>
+    </message>
+    <message>
+        <source>Room: there is no room “%1” on this board; did you mean %2?</source>
+        <translation>Room: auf dieser Tafel gibt es keinen Raum „%1“; meintest du %2?</translation>
+    </message>
+    <message>
+        <source>Room: there is no room “%1” on this board.</source>
+        <translation>Room: auf dieser Tafel gibt es keinen Raum „%1“.</translation>
+    </message>
+    <message>
+        <source>Topic: %1</source>
+        <translation>Topic: %1</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>Host: %1</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>Description: %1</translation>
+    </message>
+    <message>
+        <source>Handle: %1</source>
+        <translation>Handle: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <source>Same slot as row %1.</source>
+        <translation>Gleicher Platz wie Zeile %1.</translation>
+    </message>
+    <message>
+        <source>Same slot as entry %1.</source>
+        <translation>Gleicher Platz wie Eintrag %1.</translation>
+    </message>
+    <message>
+        <source>This session is already on the board (%1).</source>
+        <translation>Diese Session hängt schon an der Tafel (%1).</translation>
+    </message>
+    <message>
+        <source>%1 is blocked (%2).</source>
+        <translation>%1 ist gesperrt (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is taken by “%2”.</source>
+        <translation>%1 ist von „%2“ belegt.</translation>
+    </message>
+    <message>
+        <source>Its room is no longer on the board.</source>
+        <translation>Ihr Raum ist nicht mehr auf der Tafel.</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>Es gibt nichts zu importieren.</translation>
+    </message>
+    <message>
+        <source>A slot in the file was taken while importing; nothing was imported.</source>
+        <translation>Ein Platz aus der Datei wurde während des Imports belegt; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>%1 shares its room and hour with %2.</source>
+        <translation>%1 teilt Raum und Stunde mit %2.</translation>
+    </message>
+    <message>
+        <source>%1 sits in a blocked slot (%2, %3 to %4).</source>
+        <translation>%1 liegt in einem gesperrten Platz (%2, %3 bis %4).</translation>
+    </message>
+    <message>
+        <source>%1 is in a room that is not in the database.</source>
+        <translation>%1 liegt in einem Raum, der nicht in der Datenbank ist.</translation>
+    </message>
+    <message>
+        <source>%1 is in room &apos;%2&apos;, which was taken off the board.</source>
+        <translation>%1 liegt in Raum &apos;%2&apos;, der von der Tafel genommen wurde.</translation>
+    </message>
+    <message>
+        <source>%1 is in room &apos;%2&apos;, which the event&apos;s config does not have.</source>
+        <translation>%1 liegt in Raum &apos;%2&apos;, den die Konfiguration der Veranstaltung nicht hat.</translation>
+    </message>
+    <message>
+        <source>%1 is on a day that is not one of the event&apos;s days.</source>
+        <translation>%1 liegt an einem Tag, der kein Tag der Veranstaltung ist.</translation>
+    </message>
+    <message>
+        <source>%1 does not start at one of the event&apos;s slot times.</source>
+        <translation>%1 beginnt nicht zu einer der Platz-Zeiten der Veranstaltung.</translation>
+    </message>
+    <message>
+        <source>%1 ends at %2 instead of %3.</source>
+        <translation>%1 endet um %2 statt um %3.</translation>
+    </message>
+    <message>
+        <source>The idea &apos;%1&apos; is adopted by a session that does not exist.</source>
+        <translation>Die Idee &apos;%1&apos; wurde von einer Session übernommen, die es nicht gibt.</translation>
+    </message>
+    <message>
+        <source>The idea &apos;%1&apos; is adopted by %2, which was cancelled.</source>
+        <translation>Die Idee &apos;%1&apos; wurde von %2 übernommen, die abgesagt wurde.</translation>
+    </message>
+    <message>
+        <source>The board&apos;s rows could not be read: %1</source>
+        <translation>Die Zeilen der Tafel konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>integrity_check: could not run (%1)</source>
+        <translation>integrity_check: konnte nicht laufen (%1)</translation>
+    </message>
+    <message>
+        <source>The backup %1 %2.</source>
+        <translation>Die Sicherung %1 %2.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 on %3</source>
+        <translation>%1 um %2 am %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2, %3)</source>
+        <translation>&apos;%1&apos; (%2, %3)</translation>
+    </message>
+    <message>
+        <source>a room missing from the database</source>
+        <translation>ein Raum, der in der Datenbank fehlt</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>gibt es nicht</translation>
+    </message>
+    <message>
+        <source>is not a file</source>
+        <translation>ist keine Datei</translation>
+    </message>
+    <message>
+        <source>is empty (0 bytes)</source>
+        <translation>ist leer (0 Byte)</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>is not a SQLite database</source>
+        <translation>ist keine SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>is a SQLite database but not a kiosk board</source>
+        <translation>ist eine SQLite-Datenbank, aber keine Tafel des Terminals</translation>
+    </message>
+    <message>
+        <source>is a SQLite database but not a kiosk board (it has no schema revision)</source>
+        <translation>ist eine SQLite-Datenbank, aber keine Tafel des Terminals (sie hat keine Schema-Revision)</translation>
+    </message>
+    <message>
+        <source>was written by a newer version of the kiosk software (schema revision %1); restore it with that version</source>
+        <translation>wurde von einer neueren Version der Terminal-Software geschrieben (Schema-Revision %1); stelle sie mit dieser Version wieder her</translation>
+    </message>
+    <message>
+        <source>is damaged (SQLite&apos;s check says: %1)</source>
+        <translation>ist beschädigt (SQLites Prüfung meldet: %1)</translation>
+    </message>
+    <message>
+        <source>is damaged or cannot be read (%1)</source>
+        <translation>ist beschädigt oder kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>is the live board itself</source>
+        <translation>ist die laufende Tafel selbst</translation>
+    </message>
+    <message>
+        <source>could not be copied (%1)</source>
+        <translation>konnte nicht kopiert werden (%1)</translation>
+    </message>
+    <message>
+        <source>cannot be brought up to this version&apos;s schema: %1</source>
+        <translation>kann nicht auf das Schema dieser Version gebracht werden: %1</translation>
+    </message>
+    <message>
+        <source>is damaged after upgrading (SQLite&apos;s check says: %1)</source>
+        <translation>ist nach dem Aktualisieren beschädigt (SQLites Prüfung meldet: %1)</translation>
+    </message>
+    <message>
+        <source>holds no board</source>
+        <translation>enthält keine Tafel</translation>
     </message>
     <message>
         <source>Use @name (X), @name@server.social (Mastodon) or name.bsky.social (Bluesky).</source>

@@ -13,6 +13,23 @@
     </message>
 </context>
 <context>
+    <name>KioskHealth</name>
+    <message numerus="yes">
+        <source>The board&apos;s database was damaged (SQLite&apos;s check says: %1 and %n more problem(s)).</source>
+        <translation>
+            <numerusform>The board&apos;s database was damaged (SQLite&apos;s check says: %1 and %n more problem).</numerusform>
+            <numerusform>The board&apos;s database was damaged (SQLite&apos;s check says: %1 and %n more problems).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The board was restored from the backup made %1 (%n session(s)); cards added after it must be added again.</source>
+        <translation>
+            <numerusform>The board was restored from the backup made %1 (%n session); cards added after it must be added again.</numerusform>
+            <numerusform>The board was restored from the backup made %1 (%n sessions); cards added after it must be added again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KioskStaffBackups</name>
     <message numerus="yes">
         <source>%n session(s)</source>
@@ -21,9 +38,30 @@
             <numerusform>%n sessions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Restored %n session(s) from %1; the board as it was before is kept in %2.</source>
+        <translation>
+            <numerusform>Restored %n session from %1; the board as it was before is kept in %2.</numerusform>
+            <numerusform>Restored %n sessions from %1; the board as it was before is kept in %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KioskStaffImport</name>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Imported %n session(s).</source>
         <translation>
@@ -34,6 +72,27 @@
 </context>
 <context>
     <name>KioskStaffTools</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s)</source>
+        <translation>
+            <numerusform>%n block</numerusform>
+            <numerusform>%n blocks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n idea(s)</source>
+        <translation>
+            <numerusform>%n idea</numerusform>
+            <numerusform>%n ideas</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n session(s) in every format to %1.</source>
         <translation>
@@ -49,6 +108,13 @@
         <translation>
             <numerusform>%n conflict</numerusform>
             <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit conflict(s)</source>
+        <translation>
+            <numerusform>%n edit conflict</numerusform>
+            <numerusform>%n edit conflicts</numerusform>
         </translation>
     </message>
 </context>

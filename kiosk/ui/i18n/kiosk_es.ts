@@ -439,6 +439,47 @@ de %3</translation>
     </message>
 </context>
 <context>
+    <name>KioskHealth</name>
+    <message>
+        <source>The board&apos;s database was damaged (its first page is not a SQLite database any more).</source>
+        <translation>La base de datos del tablero estaba dañada (su primera página ya no es una base de datos SQLite).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The board&apos;s database was damaged (SQLite&apos;s check says: %1 and %n more problem(s)).</source>
+        <translation>
+            <numerusform>La base de datos del tablero estaba dañada (la comprobación de SQLite dice: %1 y %n problema más).</numerusform>
+            <numerusform>La base de datos del tablero estaba dañada (la comprobación de SQLite dice: %1 y %n problemas más).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>sin detalles</translation>
+    </message>
+    <message>
+        <source>The board&apos;s database was damaged (SQLite&apos;s check says: %1).</source>
+        <translation>La base de datos del tablero estaba dañada (la comprobación de SQLite dice: %1).</translation>
+    </message>
+    <message>
+        <source>The board&apos;s database was damaged (%1).</source>
+        <translation>La base de datos del tablero estaba dañada (%1).</translation>
+    </message>
+    <message>
+        <source>The board&apos;s database held fewer changes (up to change %1) than its newest backup (%2), as when its write-ahead log (-wal) is lost or damaged.</source>
+        <translation>La base de datos del tablero tenía menos cambios (hasta el cambio %1) que su copia de seguridad más reciente (%2), como cuando su registro de escritura anticipada (-wal) se pierde o se daña.</translation>
+    </message>
+    <message>
+        <source>It was moved to %1.</source>
+        <translation>Se movió a %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The board was restored from the backup made %1 (%n session(s)); cards added after it must be added again.</source>
+        <translation>
+            <numerusform>El tablero se restauró desde la copia de seguridad del %1 (%n sesión); las tarjetas añadidas después hay que volver a añadirlas.</numerusform>
+            <numerusform>El tablero se restauró desde la copia de seguridad del %1 (%n sesiones); las tarjetas añadidas después hay que volver a añadirlas.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KioskIdeaForm</name>
     <message>
         <source>Your idea could not be added yet: %1</source>
@@ -455,12 +496,153 @@ de %3</translation>
 <context>
     <name>KioskStaffAudit</name>
     <message>
+        <source>added a card</source>
+        <translation>añadió una tarjeta</translation>
+    </message>
+    <message>
+        <source>changed a card</source>
+        <translation>cambió una tarjeta</translation>
+    </message>
+    <message>
+        <source>cancelled a card</source>
+        <translation>canceló una tarjeta</translation>
+    </message>
+    <message>
+        <source>gave a displaced card a new slot</source>
+        <translation>dio un hueco nuevo a una tarjeta desplazada</translation>
+    </message>
+    <message>
+        <source>typed a wrong edit code</source>
+        <translation>escribió un código de edición incorrecto</translation>
+    </message>
+    <message>
+        <source>added an idea</source>
+        <translation>añadió una idea</translation>
+    </message>
+    <message>
+        <source>voted for an idea</source>
+        <translation>votó por una idea</translation>
+    </message>
+    <message>
+        <source>filled the board with the demo</source>
+        <translation>llenó el tablero con la demo</translation>
+    </message>
+    <message>
+        <source>applied the config</source>
+        <translation>aplicó la configuración</translation>
+    </message>
+    <message>
+        <source>opened the staff panel</source>
+        <translation>abrió el panel de organización</translation>
+    </message>
+    <message>
+        <source>typed a wrong staff PIN</source>
+        <translation>escribió un PIN de organización incorrecto</translation>
+    </message>
+    <message>
+        <source>typed too many wrong staff PINs: the pad paused</source>
+        <translation>escribió demasiados PIN de organización incorrectos: el teclado se pausó</translation>
+    </message>
+    <message>
+        <source>edited a card</source>
+        <translation>editó una tarjeta</translation>
+    </message>
+    <message>
+        <source>moved a card</source>
+        <translation>movió una tarjeta</translation>
+    </message>
+    <message>
+        <source>restored a card</source>
+        <translation>restauró una tarjeta</translation>
+    </message>
+    <message>
+        <source>blocked a room</source>
+        <translation>bloqueó una sala</translation>
+    </message>
+    <message>
+        <source>unblocked a room</source>
+        <translation>desbloqueó una sala</translation>
+    </message>
+    <message>
+        <source>hid an idea</source>
+        <translation>ocultó una idea</translation>
+    </message>
+    <message>
+        <source>merged two ideas</source>
+        <translation>fusionó dos ideas</translation>
+    </message>
+    <message>
+        <source>imported sessions</source>
+        <translation>importó sesiones</translation>
+    </message>
+    <message>
+        <source>cancelled a displaced card</source>
+        <translation>canceló una tarjeta desplazada</translation>
+    </message>
+    <message>
+        <source>kept the board&apos;s version in a conflict</source>
+        <translation>se quedó con la versión del tablero en un conflicto</translation>
+    </message>
+    <message>
+        <source>took another kiosk&apos;s version in a conflict</source>
+        <translation>tomó la versión de otro terminal en un conflicto</translation>
+    </message>
+    <message>
+        <source>joined the hub</source>
+        <translation>se unió al hub</translation>
+    </message>
+    <message>
+        <source>sent changes to the hub</source>
+        <translation>envió cambios al hub</translation>
+    </message>
+    <message>
+        <source>received changes from the hub</source>
+        <translation>recibió cambios del hub</translation>
+    </message>
+    <message>
+        <source>restored the damaged board from a backup at start</source>
+        <translation>restauró el tablero dañado desde una copia de seguridad al arrancar</translation>
+    </message>
+    <message>
+        <source>restored a backup</source>
+        <translation>restauró una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>cleared the board</source>
+        <translation>vació el tablero</translation>
+    </message>
+    <message>
+        <source>sent the screen back to today&apos;s board</source>
+        <translation>devolvió la pantalla al tablero de hoy</translation>
+    </message>
+    <message>
+        <source>attendee</source>
+        <translation>asistente</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>organizador/a</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>organización</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>sistema</translation>
+    </message>
+    <message>
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
 </context>
 <context>
     <name>KioskStaffBackups</name>
+    <message>
+        <source>%1 KiB</source>
+        <comment>a backup&apos;s size</comment>
+        <translation>%1 KiB</translation>
+    </message>
     <message numerus="yes">
         <source>%n session(s)</source>
         <translation>
@@ -479,6 +661,13 @@ de %3</translation>
     <message>
         <source>Nothing was restored: %1</source>
         <translation>No se restauró nada: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n session(s) from %1; the board as it was before is kept in %2.</source>
+        <translation>
+            <numerusform>Se restauró %n sesión desde %1; el tablero tal como estaba se guarda en %2.</numerusform>
+            <numerusform>Se restauraron %n sesiones desde %1; el tablero tal como estaba se guarda en %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -532,6 +721,28 @@ de %3</translation>
 </context>
 <context>
     <name>KioskStaffImport</name>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n entrada</numerusform>
+            <numerusform>%n entradas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 ready, %3 with problems</source>
+        <translation>%1: %2 listas, %3 con problemas</translation>
+    </message>
+    <message>
+        <source>%1: %2 ready</source>
+        <translation>%1: %2 listas</translation>
+    </message>
     <message>
         <source>Nothing was imported: %1</source>
         <translation>No se importó nada: %1</translation>
@@ -546,6 +757,46 @@ de %3</translation>
 </context>
 <context>
     <name>KioskStaffSync</name>
+    <message>
+        <source>Edited on %1 while another kiosk changed the same card (%2)</source>
+        <translation>Editada en %1 mientras otro terminal cambiaba la misma tarjeta (%2)</translation>
+    </message>
+    <message>
+        <source>Edited on %1 while another kiosk changed the same block (%2)</source>
+        <translation>Editado en %1 mientras otro terminal cambiaba el mismo bloqueo (%2)</translation>
+    </message>
+    <message>
+        <source>Edited on %1 while another kiosk changed the same idea (%2)</source>
+        <translation>Editada en %1 mientras otro terminal cambiaba la misma idea (%2)</translation>
+    </message>
+    <message>
+        <source>Edited on %1 while another kiosk changed the same room (%2)</source>
+        <translation>Editada en %1 mientras otro terminal cambiaba la misma sala (%2)</translation>
+    </message>
+    <message>
+        <source>Edited on %1 while another kiosk changed the same row (%2)</source>
+        <translation>Editada en %1 mientras otro terminal cambiaba la misma fila (%2)</translation>
+    </message>
+    <message>
+        <source>“%1” needs a new slot: the room was blocked</source>
+        <translation>«%1» necesita un hueco nuevo: la sala se bloqueó</translation>
+    </message>
+    <message>
+        <source>A card needs a new slot: the room was blocked</source>
+        <translation>Una tarjeta necesita un hueco nuevo: la sala se bloqueó</translation>
+    </message>
+    <message>
+        <source>“%1” needs a new slot: another kiosk booked it first</source>
+        <translation>«%1» necesita un hueco nuevo: otro terminal lo reservó antes</translation>
+    </message>
+    <message>
+        <source>A card needs a new slot: another kiosk booked it first</source>
+        <translation>Una tarjeta necesita un hueco nuevo: otro terminal lo reservó antes</translation>
+    </message>
+    <message>
+        <source>nothing visible</source>
+        <translation>nada visible</translation>
+    </message>
     <message>
         <source>The conflicts could not be read: %1</source>
         <translation>No se pudieron leer los conflictos: %1</translation>
@@ -585,6 +836,31 @@ de %3</translation>
 </context>
 <context>
     <name>KioskStaffTools</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n sesión</numerusform>
+            <numerusform>%n sesiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s)</source>
+        <translation>
+            <numerusform>%n bloqueo</numerusform>
+            <numerusform>%n bloqueos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n idea(s)</source>
+        <translation>
+            <numerusform>%n idea</numerusform>
+            <numerusform>%n ideas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK: %1; integrity_check ok</source>
+        <translation>OK: %1; integrity_check correcto</translation>
+    </message>
     <message>
         <source>The export did not finish: %1</source>
         <translation>La exportación no terminó: %1</translation>
@@ -641,6 +917,50 @@ de %3</translation>
             <numerusform>%n conflicto</numerusform>
             <numerusform>%n conflictos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 same</source>
+        <comment>rows the hub already had</comment>
+        <translation>%1 iguales</translation>
+    </message>
+    <message>
+        <source>%1 replayed</source>
+        <comment>rows sent again after a lost answer</comment>
+        <translation>%1 repetidos</translation>
+    </message>
+    <message>
+        <source>%1 displaced</source>
+        <comment>bookings that lost their slot</comment>
+        <translation>%1 desplazadas</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <comment>rows the hub refused</comment>
+        <translation>%1 rechazados</translation>
+    </message>
+    <message>
+        <source>%1 still to push</source>
+        <comment>changes not yet sent</comment>
+        <translation>%1 aún por enviar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit conflict(s)</source>
+        <translation>
+            <numerusform>%n conflicto de edición</numerusform>
+            <numerusform>%n conflictos de edición</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pushed %1</source>
+        <translation>enviados %1</translation>
+    </message>
+    <message>
+        <source>pulled %1</source>
+        <translation>recibidos %1</translation>
+    </message>
+    <message>
+        <source>applied %1</source>
+        <translation>aplicados %1</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1500,73 @@ de %3</translation>
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Organiza</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votos</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Oculta</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>Give your session a topic (at least %1 characters).</source>
@@ -1392,6 +1779,330 @@ de %3</translation>
     <message>
         <source>The room of that version is gone from the board.</source>
         <translation>La sala de esa versión ya no está en el tablero.</translation>
+    </message>
+    <message>
+        <source>sync has stopped</source>
+        <translation>la sincronización se detuvo</translation>
+    </message>
+    <message>
+        <source>the hub did not answer within %1 s</source>
+        <translation>el hub no respondió en %1 s</translation>
+    </message>
+    <message>
+        <source>the hub refused the login (%1)</source>
+        <translation>el hub rechazó el inicio de sesión (%1)</translation>
+    </message>
+    <message>
+        <source>sync failed: %1</source>
+        <translation>la sincronización falló: %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the hub password: %2</source>
+        <translation>%1: no se puede leer la contraseña del hub: %2</translation>
+    </message>
+    <message>
+        <source>%1: the hub password file is empty</source>
+        <translation>%1: el archivo de la contraseña del hub está vacío</translation>
+    </message>
+    <message>
+        <source>%1: the hub password file can be read by other users (mode %2); run: chmod 600 %3</source>
+        <translation>%1: otros usuarios pueden leer el archivo de la contraseña del hub (modo %2); ejecuta: chmod 600 %3</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2.</source>
+        <translation>No se puede leer el archivo %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no sessions in it.</source>
+        <translation>%1 no contiene sesiones.</translation>
+    </message>
+    <message>
+        <source>The file starts like UTF-16 text but is not; save it as UTF-8.</source>
+        <translation>El archivo empieza como texto UTF-16 pero no lo es; guárdalo como UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (line %1, byte %2: %3); save it as UTF-8 (“CSV UTF-8” in Excel) and import it again.</source>
+        <translation>El archivo no es texto UTF-8 (línea %1, byte %2: %3); guárdalo como UTF-8 («CSV UTF-8» en Excel) e impórtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB, the most an import file may be (%2 sessions at most). Is it the right file?</source>
+        <translation>El archivo ocupa más de %1 MB, el máximo para un archivo de importación (%2 sesiones como mucho). ¿Es el archivo correcto?</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 sessions; a board has at most a few thousand slots. Is it the right file?</source>
+        <translation>El archivo tiene más de %1 sesiones; un tablero tiene como mucho unos miles de huecos. ¿Es el archivo correcto?</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as CSV near line %1: %2.</source>
+        <translation>El archivo no se puede leer como CSV cerca de la línea %1: %2.</translation>
+    </message>
+    <message>
+        <source>The first row must name the columns (%1); this file&apos;s first row names none of Day, Start, Room, Topic and Host.</source>
+        <translation>La primera fila debe nombrar las columnas (%1); la primera fila de este archivo no nombra ninguna de Day, Start, Room, Topic y Host.</translation>
+    </message>
+    <message>
+        <source>The file has no %1 column; every import needs Day, Start, Room, Topic and Host.</source>
+        <translation>Al archivo le falta la columna %1; toda importación necesita Day, Start, Room, Topic y Host.</translation>
+    </message>
+    <message>
+        <source>The column %1 appears more than once; keep one.</source>
+        <translation>La columna %1 aparece más de una vez; deja solo una.</translation>
+    </message>
+    <message>
+        <source>The JSON in the file is nested too deeply to be a list of sessions.</source>
+        <translation>El JSON del archivo está demasiado anidado para ser una lista de sesiones.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (line %1, column %2: %3).</source>
+        <translation>El archivo no es JSON válido (línea %1, columna %2: %3).</translation>
+    </message>
+    <message>
+        <source>The file is not usable JSON: %1.</source>
+        <translation>El archivo no es JSON utilizable: %1.</translation>
+    </message>
+    <message>
+        <source>The JSON must be a list of sessions, an object with a &quot;sessions&quot; list, or the board&apos;s schedule.json.</source>
+        <translation>El JSON debe ser una lista de sesiones, un objeto con una lista «sessions» o el schedule.json del tablero.</translation>
+    </message>
+    <message>
+        <source>It has %1 cells but the header has %2: a value with the delimiter in it needs quotes.</source>
+        <translation>Tiene %1 celdas pero la cabecera tiene %2: un valor que contiene el separador necesita comillas.</translation>
+    </message>
+    <message>
+        <source>It is not an object with session fields.</source>
+        <translation>No es un objeto con campos de sesión.</translation>
+    </message>
+    <message>
+        <source>%1: the value should be text.</source>
+        <translation>%1: el valor debería ser texto.</translation>
+    </message>
+    <message>
+        <source>Day: %1 is not a day of this board (%2).</source>
+        <translation>Day: %1 no es un día de este tablero (%2).</translation>
+    </message>
+    <message>
+        <source>Day: “%1” is not a date; write it as %2.</source>
+        <translation>Day: «%1» no es una fecha; escríbela como %2.</translation>
+    </message>
+    <message>
+        <source>Day: missing.</source>
+        <translation>Day: falta.</translation>
+    </message>
+    <message>
+        <source>Start: “%1” is not a time; write it as 10:00.</source>
+        <translation>Start: «%1» no es una hora; escríbela como 10:00.</translation>
+    </message>
+    <message>
+        <source>Start: missing.</source>
+        <translation>Start: falta.</translation>
+    </message>
+    <message>
+        <source>Start: %1 is outside the board&apos;s hours (%2).</source>
+        <translation>Start: %1 está fuera del horario del tablero (%2).</translation>
+    </message>
+    <message>
+        <source>Start: %1 is not the start of a slot; slots start every %2 minutes from %3.</source>
+        <translation>Start: %1 no es el inicio de un hueco; los huecos empiezan cada %2 minutos desde las %3.</translation>
+    </message>
+    <message>
+        <source>End: “%1” is not a time; leave it empty or write %2.</source>
+        <translation>End: «%1» no es una hora; déjalo vacío o escribe %2.</translation>
+    </message>
+    <message>
+        <source>End: %1 does not fit; sessions are %2 minutes, so this one ends at %3.</source>
+        <translation>End: %1 no encaja; las sesiones duran %2 minutos, así que esta termina a las %3.</translation>
+    </message>
+    <message>
+        <source>Room: missing.</source>
+        <translation>Room: falta.</translation>
+    </message>
+    <message>
+        <source>Room: more than one room is called “%1”; write the room&apos;s key.</source>
+        <translation>Room: hay más de una sala llamada «%1»; escribe la clave de la sala.</translation>
+    </message>
+    <message>
+        <source>Room: there is no room “%1” on this board; did you mean %2?</source>
+        <translation>Room: no hay ninguna sala «%1» en este tablero; ¿querías decir %2?</translation>
+    </message>
+    <message>
+        <source>Room: there is no room “%1” on this board.</source>
+        <translation>Room: no hay ninguna sala «%1» en este tablero.</translation>
+    </message>
+    <message>
+        <source>Topic: %1</source>
+        <translation>Topic: %1</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>Host: %1</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>Description: %1</translation>
+    </message>
+    <message>
+        <source>Handle: %1</source>
+        <translation>Handle: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <source>Same slot as row %1.</source>
+        <translation>Mismo hueco que la fila %1.</translation>
+    </message>
+    <message>
+        <source>Same slot as entry %1.</source>
+        <translation>Mismo hueco que la entrada %1.</translation>
+    </message>
+    <message>
+        <source>This session is already on the board (%1).</source>
+        <translation>Esta sesión ya está en el tablero (%1).</translation>
+    </message>
+    <message>
+        <source>%1 is blocked (%2).</source>
+        <translation>%1 está bloqueado (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is taken by “%2”.</source>
+        <translation>%1 está ocupado por «%2».</translation>
+    </message>
+    <message>
+        <source>Its room is no longer on the board.</source>
+        <translation>Su sala ya no está en el tablero.</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>No hay nada que importar.</translation>
+    </message>
+    <message>
+        <source>A slot in the file was taken while importing; nothing was imported.</source>
+        <translation>Un hueco del archivo se ocupó durante la importación; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>%1 shares its room and hour with %2.</source>
+        <translation>%1 comparte sala y hora con %2.</translation>
+    </message>
+    <message>
+        <source>%1 sits in a blocked slot (%2, %3 to %4).</source>
+        <translation>%1 está en un hueco bloqueado (%2, de %3 a %4).</translation>
+    </message>
+    <message>
+        <source>%1 is in a room that is not in the database.</source>
+        <translation>%1 está en una sala que no está en la base de datos.</translation>
+    </message>
+    <message>
+        <source>%1 is in room &apos;%2&apos;, which was taken off the board.</source>
+        <translation>%1 está en la sala &apos;%2&apos;, que se quitó del tablero.</translation>
+    </message>
+    <message>
+        <source>%1 is in room &apos;%2&apos;, which the event&apos;s config does not have.</source>
+        <translation>%1 está en la sala &apos;%2&apos;, que la configuración del evento no tiene.</translation>
+    </message>
+    <message>
+        <source>%1 is on a day that is not one of the event&apos;s days.</source>
+        <translation>%1 está en un día que no es de los del evento.</translation>
+    </message>
+    <message>
+        <source>%1 does not start at one of the event&apos;s slot times.</source>
+        <translation>%1 no empieza a una de las horas de los huecos del evento.</translation>
+    </message>
+    <message>
+        <source>%1 ends at %2 instead of %3.</source>
+        <translation>%1 termina a las %2 en lugar de a las %3.</translation>
+    </message>
+    <message>
+        <source>The idea &apos;%1&apos; is adopted by a session that does not exist.</source>
+        <translation>La idea &apos;%1&apos; la adoptó una sesión que no existe.</translation>
+    </message>
+    <message>
+        <source>The idea &apos;%1&apos; is adopted by %2, which was cancelled.</source>
+        <translation>La idea &apos;%1&apos; la adoptó %2, que se canceló.</translation>
+    </message>
+    <message>
+        <source>The board&apos;s rows could not be read: %1</source>
+        <translation>No se pudieron leer las filas del tablero: %1</translation>
+    </message>
+    <message>
+        <source>integrity_check: could not run (%1)</source>
+        <translation>integrity_check: no se pudo ejecutar (%1)</translation>
+    </message>
+    <message>
+        <source>The backup %1 %2.</source>
+        <translation>La copia de seguridad %1 %2.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 on %3</source>
+        <translation>%1 a las %2 del %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2, %3)</source>
+        <translation>&apos;%1&apos; (%2, %3)</translation>
+    </message>
+    <message>
+        <source>a room missing from the database</source>
+        <translation>una sala que falta en la base de datos</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>no existe</translation>
+    </message>
+    <message>
+        <source>is not a file</source>
+        <translation>no es un archivo</translation>
+    </message>
+    <message>
+        <source>is empty (0 bytes)</source>
+        <translation>está vacía (0 bytes)</translation>
+    </message>
+    <message>
+        <source>cannot be read (%1)</source>
+        <translation>no se puede leer (%1)</translation>
+    </message>
+    <message>
+        <source>is not a SQLite database</source>
+        <translation>no es una base de datos SQLite</translation>
+    </message>
+    <message>
+        <source>is a SQLite database but not a kiosk board</source>
+        <translation>es una base de datos SQLite pero no un tablero del terminal</translation>
+    </message>
+    <message>
+        <source>is a SQLite database but not a kiosk board (it has no schema revision)</source>
+        <translation>es una base de datos SQLite pero no un tablero del terminal (no tiene revisión de esquema)</translation>
+    </message>
+    <message>
+        <source>was written by a newer version of the kiosk software (schema revision %1); restore it with that version</source>
+        <translation>la escribió una versión más nueva del software del terminal (revisión de esquema %1); restáurala con esa versión</translation>
+    </message>
+    <message>
+        <source>is damaged (SQLite&apos;s check says: %1)</source>
+        <translation>está dañada (la comprobación de SQLite dice: %1)</translation>
+    </message>
+    <message>
+        <source>is damaged or cannot be read (%1)</source>
+        <translation>está dañada o no se puede leer (%1)</translation>
+    </message>
+    <message>
+        <source>is the live board itself</source>
+        <translation>es el propio tablero en uso</translation>
+    </message>
+    <message>
+        <source>could not be copied (%1)</source>
+        <translation>no se pudo copiar (%1)</translation>
+    </message>
+    <message>
+        <source>cannot be brought up to this version&apos;s schema: %1</source>
+        <translation>no se puede actualizar al esquema de esta versión: %1</translation>
+    </message>
+    <message>
+        <source>is damaged after upgrading (SQLite&apos;s check says: %1)</source>
+        <translation>está dañada tras la actualización (la comprobación de SQLite dice: %1)</translation>
+    </message>
+    <message>
+        <source>holds no board</source>
+        <translation>no contiene ningún tablero</translation>
     </message>
     <message>
         <source>Use @name (X), @name@server.social (Mastodon) or name.bsky.social (Bluesky).</source>
