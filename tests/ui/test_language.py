@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 import shutil
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,17 +16,36 @@ from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain import labels
+from kiosk.domain.actors import Role
+from kiosk.domain.audit import ACTIONS
+from kiosk.domain.conflicts import Conflict, ConflictKind
 from kiosk.domain.handles import InvalidHandle, parse_handle
+from kiosk.domain.model import Card
 from kiosk.domain.validation import CardFields, check_card, check_idea
 from kiosk.paths import DEMO_CONFIG
+from kiosk.share.importfile import ImportFileError, parse_import
 from kiosk.store import errors
+from kiosk.store.autobackup import take_automatic_backup
+from kiosk.store.backups import BadBackup
+from kiosk.store.checks import CheckReport
+from kiosk.store.pin import set_pin
+from kiosk.store.tables import ConflictRow, SessionRow
+from kiosk.store.writes import change
 from kiosk.ui.app import KioskApp
 from kiosk.ui.datelabels import day_and_month, long_day, short_day, weekday
 from kiosk.ui.i18n import I18N_DIR, LANGUAGES, PLURAL_ONLY, catalogue, release, update
-from kiosk.ui.messages import person_message
+from kiosk.ui.messages import message_part, person_message
+from kiosk.ui.staff import StaffSection
+from kiosk.ui.staff_audit import ACTION_WORDS
+from kiosk.ui.staff_sync import headline
+from kiosk.ui.staff_tools import check_lines
+from kiosk.ui.sync import round_summary
+from kiosk.ui.syncworker import RoundResult
 from kiosk.ui.translation import install_language, keyboard_locales
 from tests.ui.conftest import MakeKiosk
-from tests.ui.driver import find_item, find_object, is_shown, keyboard_keys, tap, walk_items
+from tests.ui.driver import find_item, find_object, find_shown, is_shown, keyboard_keys, prop, tap, walk_items
+from tests.ui.test_health import overwrite_pages
+from tests.ui.test_staff import PIN, enter_pin, hold_event_name, show_section
 
 FRIDAY = date(2023, 4, 21)
 PLACEHOLDER = re.compile(r"%[1-9n]|%H")
@@ -145,6 +165,111 @@ def test_the_domains_messages_are_shown_in_german(german: None) -> None:
         "Dieser Name sieht nicht richtig aus. "
         "Nutze @name (X), @name@server.social (Mastodon) oder name.bsky.social (Bluesky)."
     )
+
+
+def staff_messages() -> list[str]:
+    """One message of each kind the store shows staff: an import file's and its rows' problems, the board check's
+    findings, a backup's problem, a sync round's."""
+    shown = []
+    for name, text in (
+        ("a.csv", "Day,Start\n"),
+        ("a.csv", "Topic,Host\n"),
+        ("a.csv", "Day,Start,Room,Topic,Host,Topic\n"),
+        ("a.json", "{"),
+        ("a.json", "42"),
+        ("a.csv", ""),
+    ):
+        with pytest.raises(ImportFileError) as bad:
+            parse_import(text.encode(), name)
+        shown.append(bad.value.message)
+    shown += [
+        "Day: Sat 22 Apr 2023 is not a day of this board (Fri 21 Apr, Sun 23 Apr).",
+        "Day: “tomorrow” is not a date; write it as 2023-04-21.",
+        "Day: missing.",
+        "Start: “noon” is not a time; write it as 10:00.",
+        "Start: 22:00 is outside the board's hours (09:00–18:00).",
+        "Start: 10:30 is not the start of a slot; slots start every 60 minutes from 09:00.",
+        "End: 12:00 does not fit; sessions are 60 minutes, so this one ends at 11:00.",
+        "Room: there is no room “Room 999” on this board; did you mean Room 150D?",
+        "Topic: Give your session a topic (at least 3 characters).",
+        "Same slot as row 2.",
+        "Room 150D at 10:00 on Fri 21 Apr is blocked (Sponsor workshop).",
+        "Room 150D at 10:00 on Fri 21 Apr is taken by “Rust”.",
+        "'Rust' (Room 150D, Fri 21 Apr 10:00) shares its room and hour with 'Go'.",
+        "'Rust' (Room 150D, Fri 21 Apr 10:00) sits in a blocked slot (Lunch, Fri 21 Apr 12:00 to Fri 21 Apr 13:00).",
+        "The idea 'Typing' is adopted by a session that does not exist.",
+        str(BadBackup(Path("/data/backups/x.sqlite3"), "is not a SQLite database")),
+        "the hub did not answer within 30 s",
+    ]
+    return shown
+
+
+def test_the_stores_messages_for_staff_are_shown_in_german(german: None) -> None:
+    for message in staff_messages():
+        assert person_message(message) != message, f"no German for: {message}"
+    assert person_message("Room 150D at 10:00 on Fri 21 Apr is taken by “Rust”.") == (
+        "Room 150D um 10:00 am Fr. 21. Apr. ist von „Rust“ belegt."
+    )
+    assert person_message("Topic: Give your session a topic (at least 3 characters).") == (
+        "Topic: Gib deiner Session ein Thema (mindestens 3 Zeichen)."
+    )
+    assert person_message("Day: Sat 22 Apr 2023 is not a day of this board (Fri 21 Apr, Sun 23 Apr).") == (
+        "Day: Sa. 22. Apr. 2023 ist kein Tag dieser Tafel (Fr. 21. Apr., So. 23. Apr.)."
+    )
+    assert message_part("is empty (0 bytes)") == "ist leer (0 Byte)"
+    # What people typed stays as written, English dates in it included.
+    assert person_message("Room 150D at 10:00 on Fri 21 Apr is blocked (Closed Fri 21 Apr).").endswith(
+        "(Closed Fri 21 Apr)."
+    )
+
+
+def test_staff_pages_compose_their_words_in_german(german: None) -> None:
+    assert check_lines(CheckReport(("ok",), (), 1, 2, 3)) == [
+        "OK: 1 Session, 2 Sperren, 3 Ideen; integrity_check in Ordnung"
+    ]
+    card = Card(
+        id=uuid.uuid4(),
+        room_key="150d",
+        starts_at=datetime(2023, 4, 21, 13, tzinfo=UTC),
+        ends_at=datetime(2023, 4, 21, 14, tzinfo=UTC),
+        topic="Rust",
+        host_name="Ada",
+    )
+    at = datetime(2023, 4, 21, 9, tzinfo=UTC)
+    slot = Conflict(uuid.uuid4(), ConflictKind.SLOT, "sessions", card.id, at, card=card, reason="taken")
+    assert headline(slot) == "„Rust“ braucht einen neuen Platz: ein anderes Terminal hat ihn zuerst gebucht"
+    edit = Conflict(uuid.uuid4(), ConflictKind.EDIT, "sessions", card.id, at, kiosk="foyer", changed=("topic", "tags"))
+    assert headline(edit) == (
+        "Auf foyer bearbeitet, während ein anderes Terminal dieselbe Karte geändert hat (Thema, Tags)"
+    )
+    result = RoundResult(ok=True, pushed=3, pulled=2, applied=1, outcomes=(("displaced", 1),), left=4)
+    assert round_summary(result) == "3 gesendet, 2 geholt, 1 übernommen, 1 verdrängt, 4 noch zu senden"
+
+
+def test_english_staff_words_read_as_the_command_line_writes_them(qapp: object) -> None:
+    installed = install_language("en")
+    try:
+        assert {key: str(words) for key, words in ACTION_WORDS.items()} == ACTIONS
+        assert check_lines(CheckReport(("ok",), (), 1, 2, 3)) == CheckReport(("ok",), (), 1, 2, 3).lines()
+        card = Card(
+            id=uuid.uuid4(),
+            room_key="a",
+            starts_at=datetime(2023, 4, 21, 13, tzinfo=UTC),
+            ends_at=datetime(2023, 4, 21, 14, tzinfo=UTC),
+            topic="Rust",
+            host_name="A",
+        )
+        at = datetime(2023, 4, 21, 9, tzinfo=UTC)
+        for conflict in (
+            Conflict(uuid.uuid4(), ConflictKind.SLOT, "sessions", card.id, at, card=card, reason="blocked"),
+            Conflict(uuid.uuid4(), ConflictKind.SLOT, "sessions", card.id, at, card=card, reason="taken"),
+            Conflict(uuid.uuid4(), ConflictKind.EDIT, "ideas", card.id, at, kiosk="foyer"),
+        ):
+            assert headline(conflict) == conflict.headline
+        result = RoundResult(ok=True, pushed=3, pulled=2, applied=1, outcomes=(("same", 2),), refused=("x",), left=4)
+        assert round_summary(result) == "pushed 3, pulled 2, applied 1, 2 same, 1 refused, 4 still to push"
+    finally:
+        installed.uninstall()
 
 
 def test_a_message_nobody_listed_is_shown_as_it_came(german: None) -> None:
@@ -327,6 +452,107 @@ def test_a_german_board_says_everything_in_german(make_kiosk: MakeKiosk, qtbot: 
     for german in ("Wunschliste", "Freitag", "Tippe auf einen freien Platz", "Dieser Name sieht nicht richtig aus"):
         assert any(german in text for text in seen), german
     assert any(text.startswith("Das ist nicht der Bearbeitungscode") for text in seen)
+
+
+def staff_screens(kiosk: KioskApp, qtbot: QtBot) -> Iterator[str]:
+    """Open the staff panel with the PIN and walk its pages, each with something on it: a cancelled card, a block,
+    the wish list, an import with problem rows, a backup, the audit log, the board's check, two sync conflicts."""
+    service = kiosk.service
+    event = kiosk.config.event
+    cards = service.cards()
+    service.staff_cancel_card(cards[0].id, "Speaker is ill")
+    # Two conflicts as a sync round leaves them: a booking that lost its slot, an edit another kiosk overtook.
+    with change(service.ctx, service.ctx.actor(Role.SYSTEM), "sync.pull") as c:
+        row = c.session.get(SessionRow, cards[1].id)
+        assert row is not None
+        c.update(row, displaced=True)
+        c.insert(ConflictRow, kind="slot", entity="sessions", entity_id=cards[1].id, detail='{"reason": "taken"}')
+        detail = '{"kiosk": "foyer", "values": {"topic": "Renamed", "deleted": true}, "changed": ["topic", "deleted"]}'
+        c.insert(ConflictRow, kind="edit", entity="sessions", entity_id=cards[2].id, detail=detail)
+        c.describe("sync", None)
+    imports = service.data_dir / "imports"
+    imports.mkdir()
+    (imports / "plan.csv").write_text(
+        "Day,Start,Room,Topic,Host\n2023-04-22,17:00,Room 999,Lost room,Ada\n2023-05-01,10:30,150d,x,\n"
+        f"{event.days[1].isoformat()},17:00,150d,Fine,Bo\n",
+        encoding="utf-8",
+    )
+    hold_event_name(kiosk)
+    qtbot.waitUntil(lambda: is_shown(find_item(kiosk.window, "pinPad")))
+    yield "the PIN pad"
+    enter_pin(kiosk, PIN)
+    qtbot.waitUntil(lambda: kiosk.staff.property("unlocked") is True)
+    yield "the staff panel's cards"
+    show_section(kiosk, StaffSection.Blocks)
+    yield "blocked rooms"
+    show_section(kiosk, StaffSection.Ideas)
+    yield "the wish list's ideas"
+    show_section(kiosk, StaffSection.Import)
+    qtbot.waitUntil(lambda: find_shown(kiosk.window, "importFile-0") is not None)
+    tap(kiosk.window, find_shown(kiosk.window, "importFile-0"))  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: kiosk.vms.staff_import.property("summary") != "")
+    yield "an import's preview with problems"
+    show_section(kiosk, StaffSection.Backups)
+    tap(kiosk.window, find_shown(kiosk.window, "backUpNow"))  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: find_shown(kiosk.window, "backup-0") is not None)
+    yield "backups"
+    show_section(kiosk, StaffSection.Audit)
+    qtbot.wait(100)
+    yield "the audit log"
+    show_section(kiosk, StaffSection.Tools)
+    tap(kiosk.window, find_shown(kiosk.window, "checkButton"))  # type: ignore[arg-type]
+    qtbot.wait(100)
+    yield "tools, after the check"
+    show_section(kiosk, StaffSection.Sync)
+    qtbot.waitUntil(lambda: find_shown(kiosk.window, "conflict-1") is not None)
+    yield "sync, with conflicts"
+
+
+def test_a_german_staff_panel_says_everything_in_german(make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path) -> None:
+    set_pin(tmp_path / "data", PIN)
+    kiosk = make_kiosk("--demo", config=config_in(tmp_path, "de"), now="2023-04-21T09:00")
+    patterns = english_patterns("de")
+    seen: set[str] = set()
+    for screen in staff_screens(kiosk, qtbot):
+        texts = visible_texts(kiosk)
+        assert texts, screen
+        seen |= texts
+        assert not english_left(kiosk, patterns), f"English on {screen}: {english_left(kiosk, patterns)}"
+    every = "\n".join(seen)
+    for german in (
+        "Team auf",  # who: "staff on <kiosk>"
+        "hat eine Karte abgesagt",  # what
+        "Abgesagt: nein → ja",  # changes
+        "Room: auf dieser Tafel gibt es keinen Raum „Room 999“",  # an import row's problem
+        "3 Zeilen: 1 bereit, 2 mit Problemen",  # the import's summary
+        " KiB",
+        "OK: ",
+        "Sessions, ",
+        "braucht einen neuen Platz: ein anderes Terminal hat ihn zuerst gebucht",  # a slot conflict
+        "während ein anderes Terminal dieselbe Karte geändert hat (Thema, Abgesagt)",  # an edit conflict
+        "foyer wollte: Thema: Renamed; Abgesagt: ja",
+    ):
+        assert german in every, german
+
+
+def test_a_german_board_tells_staff_of_a_recovery_in_german(
+    make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    config = config_in(tmp_path, "de")
+    first = make_kiosk("--demo", config=config)
+    sessions = len(first.service.cards())
+    take_automatic_backup(first.service.db_path, 5, reason="test")
+    db_path = first.service.db_path
+    first.close()
+    overwrite_pages(db_path, 2, 6)
+
+    kiosk = make_kiosk(config=config)
+    assert find_shown(kiosk.window, "healthNotice") is not None
+    text = prop(find_item(kiosk.window, "healthNoticeText"), "text")  # type: ignore[arg-type]
+    assert text.startswith("Die Datenbank der Tafel war beschädigt (SQLites Prüfung meldet: "), text
+    assert f"({sessions} Sessions); Karten, die danach angelegt wurden, müssen neu angelegt werden." in text
+    assert "Sie wurde nach " in text and "damaged" in text  # the folder it was moved to keeps its name
+    assert not english_left(kiosk, english_patterns("de"))
 
 
 def test_a_spanish_board(make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path) -> None:
