@@ -40,7 +40,24 @@ _SHOWN_MAX = 80
 
 
 class ImportRefused(StoreError):  # noqa: N818 -- named like the store's other refusals (SlotTaken)
-    """The import cannot go on the board as a whole; nothing of it was written."""
+    """The import cannot go on the board as a whole; nothing of it was written.
+
+    Besides the English message, the parts a screen needs to say it in its own language: whether the board changed
+    since the preview, how many rows the plan had, and each failed row's line and problems.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        changed: bool = False,
+        total: int = 0,
+        failed: Sequence[tuple[int, Sequence[str]]] = (),
+    ) -> None:
+        super().__init__(message)
+        self.changed = changed
+        self.total = total
+        self.failed = tuple((line, tuple(problems)) for line, problems in failed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +118,11 @@ def apply_import(ctx: StoreContext, plan: ImportPlan, actor: Actor) -> int:
         raise ImportRefused("There is nothing to import.")
     if not plan.ok:
         bad = [(row.line, row.problems) for row in plan.with_problems]
-        raise ImportRefused(_refusal("Nothing was imported: fix the file and import it again.", plan, bad))
+        raise ImportRefused(
+            _refusal("Nothing was imported: fix the file and import it again.", plan, bad),
+            total=len(plan.rows),
+            failed=bad,
+        )
     drafts = [row.draft for row in plan.rows if row.draft is not None]
     try:
         with change(ctx, actor, "staff.import") as c:
@@ -111,7 +132,10 @@ def apply_import(ctx: StoreContext, plan: ImportPlan, actor: Actor) -> int:
             late = [(row.line, board.recheck(draft)) for row, draft in zip(plan.rows, drafts, strict=True)]
             if failed := [(line, problems) for line, problems in late if problems]:
                 raise ImportRefused(
-                    _refusal("The board changed since the preview; nothing was imported.", plan, failed)
+                    _refusal("The board changed since the preview; nothing was imported.", plan, failed),
+                    changed=True,
+                    total=len(plan.rows),
+                    failed=failed,
                 )
             rooms = live_room_rows(c.session)
             for draft in drafts:

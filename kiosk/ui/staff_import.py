@@ -12,7 +12,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.share.importfile import ImportFileError, read_import_file
 from kiosk.store.errors import StoreError
-from kiosk.store.importer import ImportPlan
+from kiosk.store.importer import ImportPlan, ImportRefused
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.messages import person_message
@@ -136,6 +136,13 @@ class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss
             return
         try:
             added = self._service.import_sessions(self._plan)
+        except ImportRefused as error:
+            self._set_notice(
+                refusal_text(error)
+                if error.failed
+                else fill(translate("KioskStaffImport", "Nothing was imported: %1"), person_message(error))
+            )
+            return
         except StoreError as error:
             self._set_notice(fill(translate("KioskStaffImport", "Nothing was imported: %1"), person_message(error)))
             return
@@ -163,3 +170,26 @@ class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss
         if text != self._notice:
             self._notice = text
             self.noticeChanged.emit()
+
+
+def refusal_text(error: ImportRefused) -> str:
+    """Why an import was refused as a whole, in the kiosk's language: the verdict, then the first three rows."""
+    if error.changed:
+        verdict = translate("KioskStaffImport", "The board changed since the preview; nothing was imported.")
+    else:
+        verdict = translate("KioskStaffImport", "Nothing was imported: fix the file and import it again.")
+    count = fill(
+        translate("KioskStaffImport", "%1 of %n row(s) cannot go on the board.", "", error.total), len(error.failed)
+    )
+    rows = [
+        fill(
+            translate("KioskStaffImport", "Row %1: %2"),
+            line,
+            " ".join(person_message(problem) for problem in problems),
+        )
+        for line, problems in error.failed[:3]
+    ]
+    more = len(error.failed) - 3
+    if more > 0:
+        rows.append(translate("KioskStaffImport", "(and %n more)", "", more))
+    return " ".join([verdict, count, *rows])

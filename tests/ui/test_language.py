@@ -602,3 +602,19 @@ def test_an_english_board_keeps_english(make_kiosk: MakeKiosk) -> None:
     # The German board's check would see these: it can fail.
     left = english_left(kiosk, english_patterns("de"))
     assert any("'Wish list'" in line for line in left) and any("an English date" in line for line in left)
+
+
+def test_an_import_refused_because_the_board_changed_is_said_in_german(german: None) -> None:
+    from kiosk.store.importer import ImportRefused
+    from kiosk.ui.staff_import import refusal_text
+
+    refused = ImportRefused(
+        "The board changed since the preview; nothing was imported. …",
+        changed=True,
+        total=5,
+        failed=[(3, ["Someone else has just taken this slot. Please pick another one."])],
+    )
+    text = refusal_text(refused)
+    assert text.startswith("Die Tafel hat sich seit der Vorschau geändert; es wurde nichts importiert.")
+    assert "1 von 5 Zeilen können nicht an die Tafel." in text
+    assert "Zeile 3: " in text and "Someone else" not in text

@@ -754,6 +754,32 @@ von %3</translation>
             <numerusform>%n Sessions importiert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The board changed since the preview; nothing was imported.</source>
+        <translation>Die Tafel hat sich seit der Vorschau geändert; es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: fix the file and import it again.</source>
+        <translation>Es wurde nichts importiert: Korrigiere die Datei und importiere sie noch einmal.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n row(s) cannot go on the board.</source>
+        <translation>
+            <numerusform>%1 von %n Zeile kann nicht an die Tafel.</numerusform>
+            <numerusform>%1 von %n Zeilen können nicht an die Tafel.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(und %n weitere)</numerusform>
+            <numerusform>(und %n weitere)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KioskStaffSync</name>

@@ -69,6 +69,20 @@
             <numerusform>Imported %n sessions.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n row(s) cannot go on the board.</source>
+        <translation>
+            <numerusform>%1 of %n row cannot go on the board.</numerusform>
+            <numerusform>%1 of %n rows cannot go on the board.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(and %n more)</numerusform>
+            <numerusform>(and %n more)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KioskStaffTools</name>

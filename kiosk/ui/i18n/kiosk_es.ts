@@ -754,6 +754,32 @@ de %3</translation>
             <numerusform>%n sesiones importadas.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The board changed since the preview; nothing was imported.</source>
+        <translation>El tablero cambió desde la vista previa; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: fix the file and import it again.</source>
+        <translation>No se importó nada: corrige el archivo e impórtalo de nuevo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n row(s) cannot go on the board.</source>
+        <translation>
+            <numerusform>%1 de %n fila no puede ir al tablero.</numerusform>
+            <numerusform>%1 de %n filas no pueden ir al tablero.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Fila %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(y %n más)</numerusform>
+            <numerusform>(y %n más)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KioskStaffSync</name>
