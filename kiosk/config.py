@@ -12,7 +12,7 @@ from pathlib import Path
 
 import platformdirs
 
-from kiosk.config_event import MAX_SECONDS, read_event
+from kiosk.config_event import LANGUAGE_TAG, MAX_SECONDS, read_event
 from kiosk.config_toml import ConfigError, Problems, Table, read_toml
 from kiosk.domain.model import Event
 from kiosk.paths import DEMO_CONFIG
@@ -32,6 +32,7 @@ _KIOSK_KEYS = (
     "form_warning_seconds",
     "backup_every_minutes",
     "backups_kept",
+    "keyboards",
 )
 
 
@@ -46,6 +47,9 @@ class KioskSettings:
     # Automatic backups while the board changes (and at each day's start); the newest `backups_kept` are kept.
     backup_every_minutes: int = 10
     backups_kept: int = 48
+    # More on-screen keyboard layouts to switch to, as language tags ("fr", "uk"): the event language's and English
+    # are always there.
+    keyboards: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +127,9 @@ def _kiosk(section: Table) -> KioskSettings:
         "backup_every_minutes", defaults.backup_every_minutes, minimum=1, maximum=1440
     )
     backups_kept = section.integer("backups_kept", defaults.backups_kept, minimum=1, maximum=10_000)
+    keyboards = _keyboards(section)
     return KioskSettings(
+        keyboards=keyboards,
         kiosk_id=kiosk_id,
         backup_every_minutes=backup_every_minutes,
         backups_kept=backups_kept,
@@ -131,6 +137,16 @@ def _kiosk(section: Table) -> KioskSettings:
         form_idle_seconds=form_idle_seconds,
         form_warning_seconds=form_warning_seconds,
     )
+
+
+def _keyboards(section: Table) -> tuple[str, ...]:
+    tags = section.get("keyboards", list, 'a list of language tags like ["fr", "uk"]', [])
+    for tag in tags:
+        if not isinstance(tag, str) or not LANGUAGE_TAG.fullmatch(tag):
+            raise section.error(
+                "keyboards", f'{tag!r} is not a language tag: write a list like ["fr", "uk", "pt-BR"] (BCP 47)'
+            )
+    return tuple(tags)
 
 
 __all__ = ["ConfigError", "KioskConfig", "KioskSettings", "find_config", "find_data_dir", "load_config"]

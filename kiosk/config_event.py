@@ -54,7 +54,7 @@ _EVENT_KEYS = (
     "language",
 )
 # A BCP 47 tag as people write them: a language, then optional script, region or variant ("de", "pt-BR", "zh-Hant").
-_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8})*")
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8})*")
 _LINK_KEYS = ("base_url", "session_url", "share_url")
 _ROOM_KEYS = ("key", "name", "note")
 _BLOCK_KEYS = ("room", "day", "start", "end", "reason")
@@ -262,7 +262,7 @@ def _hours(section: Table) -> tuple[time, time, int]:
 
 def _language(section: Table) -> str:
     language = section.text("language", "en")
-    if not _LANGUAGE_TAG.fullmatch(language):
+    if not LANGUAGE_TAG.fullmatch(language):
         raise section.error(
             "language",
             f'"{language}" is not a language tag: write one like "en", "de", "es", "pt-BR" or "ja" (BCP 47)',

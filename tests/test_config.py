@@ -728,3 +728,10 @@ def test_the_language_defaults_to_english_and_a_name_is_refused(tmp_path: Path) 
     text = MINIMAL.replace('hashtag = "', 'language = "German"\nhashtag = "', 1)
     with pytest.raises(ConfigError, match=r'event\.language: "German" is not a language tag: write one like "en"'):
         load_config(write(tmp_path, text))
+
+
+def test_more_keyboard_layouts_are_language_tags(tmp_path: Path) -> None:
+    text = MINIMAL + '\n[kiosk]\nkeyboards = ["fr", "uk"]\n'
+    assert load_config(write(tmp_path, text)).kiosk.keyboards == ("fr", "uk")
+    with pytest.raises(ConfigError, match=r"kiosk\.keyboards: 'French' is not a language tag"):
+        load_config(write(tmp_path, MINIMAL + '\n[kiosk]\nkeyboards = ["French"]\n'))

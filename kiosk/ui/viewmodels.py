@@ -102,7 +102,7 @@ def build_view_models(service: BoardService, config: KioskConfig, clock: Shifted
         sync=KioskSync(service, feed, config.hub),
         staff_sync=KioskStaffSync(service, feed),
         health=KioskHealth(notice_for(service)),
-        language=KioskLanguage(config.event.language),
+        language=KioskLanguage(config.event.language, config.kiosk.keyboards),
     )
     vms.board.cardTapped.connect(vms.detail.show)
     vms.board.freeSlotTapped.connect(vms.form.startAdd)

@@ -618,3 +618,11 @@ def test_an_import_refused_because_the_board_changed_is_said_in_german(german: N
     assert text.startswith("Die Tafel hat sich seit der Vorschau geändert; es wurde nichts importiert.")
     assert "1 von 5 Zeilen können nicht an die Tafel." in text
     assert "Zeile 3: " in text and "Someone else" not in text
+
+
+def test_configured_keyboards_come_between_the_events_language_and_english(qapp: object) -> None:
+    from kiosk.ui.language import KioskLanguage
+
+    available = ["en_US", "de_DE", "fr_FR", "uk_UA", "es_ES"]
+    assert KioskLanguage("de", ("fr", "uk")).keyboardLocalesAmong(available) == ["de_DE", "fr_FR", "uk_UA", "en_US"]
+    assert KioskLanguage("de").keyboardLocalesAmong(available) == ["de_DE", "en_US"]
