@@ -21,6 +21,7 @@ from kiosk.store.autobackup import BackupSchedule, take_automatic_backup
 from kiosk.store.errors import DatabaseUnavailable
 from kiosk.store.recovery import DAMAGED_DIR_NAME
 from kiosk.store.service import DB_FILE_NAME, BoardService
+from tests.damage import overwrite_pages
 from tests.factories import DAY_ONE, DAY_TWO, draft, local, make_event
 
 SLOTS = [(room, day, hour) for day in (DAY_ONE, DAY_TWO) for room in ("a", "c") for hour in range(10, 18)]
@@ -55,14 +56,6 @@ def board(tmp_path: Path, roomy_event: Event) -> Iterator[tuple[Path, BoardServi
 
 def reopen(data: Path, event: Event) -> BoardService:
     return BoardService.open(data, event, ManualClock(local(DAY_ONE, 9)), "kiosk-a")
-
-
-def overwrite_pages(path: Path, first_page: int, count: int) -> None:
-    with closing(sqlite3.connect(path)) as db:
-        page_size = db.execute("PRAGMA page_size").fetchone()[0]
-    with path.open("r+b") as file:
-        file.seek(page_size * (first_page - 1))
-        file.write(b"\xa5" * page_size * count)
 
 
 def test_a_board_with_overwritten_pages_is_moved_aside_and_the_newest_backup_restored(

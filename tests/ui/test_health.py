@@ -8,7 +8,6 @@ import sqlite3
 import threading
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -20,16 +19,9 @@ from kiosk.store.backups import AUTO_PREFIX
 from kiosk.ui.app import install_exception_hooks
 from kiosk.ui.router import Overlay
 from tests.commands import run_kiosk
+from tests.damage import overwrite_pages
 from tests.ui.conftest import MakeKiosk
 from tests.ui.driver import find_item, find_shown, is_shown, prop, tap
-
-
-def overwrite_pages(path: Path, first_page: int, count: int) -> None:
-    with closing(sqlite3.connect(path)) as db:
-        page_size = db.execute("PRAGMA page_size").fetchone()[0]
-    with path.open("r+b") as file:
-        file.seek(page_size * (first_page - 1))
-        file.write(b"\x5a" * page_size * count)
 
 
 def test_a_damaged_board_is_restored_and_staff_are_told_on_screen(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
