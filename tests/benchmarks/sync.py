@@ -1,6 +1,7 @@
 """Sync speed and correctness figures against a real PostgreSQL hub (a throwaway server, as the tests start).
 
-Run: `uv run python -m tests.benchmarks.sync [--runs 20]`. Each figure beside a baseline measured in the same run:
+Run: `uv run python -m tests.benchmarks.sync [--runs 20]` (`rows(runs)`: the same as table rows). Each figure beside
+a baseline measured in the same run:
 - a round with nothing to do (target < 50 ms), against one `SELECT 1` on the hub over a pooled connection;
 - 10,000 changes from ten kiosks, pushed and pulled until every board agrees (target < 10 s), against writing
   the same 10,000 rows to the hub in one `executemany` (moving the bytes, nothing else): ten kiosk processes
@@ -14,9 +15,12 @@ Run: `uv run python -m tests.benchmarks.sync [--runs 20]`. Each figure beside a 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import multiprocessing
 import os
+import re
 import statistics
 import tempfile
 import threading
@@ -24,6 +28,7 @@ import time
 import traceback
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, timedelta
 from datetime import time as clock_time
 from pathlib import Path
@@ -38,9 +43,10 @@ import sqlalchemy as sa
 from kiosk.domain.model import Event, Room
 from kiosk.share.importfile import parse_import
 from kiosk.store.cards import CardDraft
+from tests.benchmarks.table import Row
 from tests.factories import DAY_ONE, DAY_TWO, local
 from tests.pgcluster import PgCluster
-from tests.sync.board_audit import audit_conference
+from tests.sync.board_audit import ConferenceAudit, audit_conference
 from tests.sync.harness import SimKiosk, connect_hub, kiosks, make_hub, sync_event
 
 ROOMS = tuple(Room(f"r{n:02d}", f"Room {n}") for n in range(1, 41))
@@ -64,7 +70,8 @@ def median_ms(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def empty_round(url: str, tmp: Path, runs: int) -> None:
+def empty_round(url: str, tmp: Path, runs: int) -> tuple[float, float]:
+    """A round with nothing to do, and one SELECT 1 on the hub: medians in ms."""
     with kiosks(tmp, url, 1, event=bench_event()) as (kiosk,):
         kiosk.sync()
         kiosk.sync()
@@ -78,8 +85,10 @@ def empty_round(url: str, tmp: Path, runs: int) -> None:
         ping_ms = median_ms(ping, runs)
     print(
         f"  a round with nothing to do      {round_ms:8.1f} ms  = {round_ms / ping_ms:5.1f}× one SELECT 1 on the hub"
-        f" ({ping_ms:.1f} ms)   [< 50 ms]"
+        f" ({ping_ms:.1f} ms)   [< 50 ms]",
+        flush=True,
     )
+    return round_ms, ping_ms
 
 
 def make_changes(kiosk: SimKiosk, index: int) -> int:
@@ -100,7 +109,17 @@ def make_changes(kiosk: SimKiosk, index: int) -> int:
     return kiosk.service.pending_sync()
 
 
-def ten_thousand(url: str, tmp: Path) -> None:
+@dataclass(frozen=True)
+class ManyChanges:
+    changes: int
+    wall_s: float
+    baseline_s: float
+    busiest_cpu_s: float
+    rounds: int
+    agree: bool
+
+
+def ten_thousand(url: str, tmp: Path) -> ManyChanges:
     """Ten kiosks as ten processes (as ten screens are ten machines), started together once each has made its
     1,000 changes offline; timed until the last has pulled everyone's. Then the same in one process, kiosk after
     kiosk, which is the whole conference's sync work done on one core."""
@@ -135,8 +154,10 @@ def ten_thousand(url: str, tmp: Path) -> None:
         f"  {changes:,} changes from {KIOSKS} kiosks     {wall_s:8.2f} s   = {wall_s / baseline_s:5.1f}× writing"
         f" {changes:,} rows to the hub at once ({baseline_s:.2f} s)   [< 10 s]; ten processes on"
         f" {os.cpu_count()} cores, the busiest kiosk's own CPU time {busiest:.2f} s, at most {rounds} rounds;"
-        f" boards {'agree' if agree else 'DIFFER'}"
+        f" boards {'agree' if agree else 'DIFFER'}",
+        flush=True,
     )
+    return ManyChanges(changes, wall_s, baseline_s, busiest, rounds, agree)
 
 
 def concurrent_kiosk(index: int, folder: Path, url: str, ready: Any, finished: Any, pushed: Any, results: Any) -> None:
@@ -180,7 +201,7 @@ def _run_kiosk(kiosk: SimKiosk, index: int, ready: Any, finished: Any, pushed: A
     results.put({"changes": changes, "finished": done, "busy": busy, "rounds": rounds, "digest": kiosk.digest()})
 
 
-def one_process(url: str, tmp: Path) -> None:
+def one_process(url: str, tmp: Path) -> ManyChanges:
     event = bench_event()
     with kiosks(tmp, url, KIOSKS, event=event) as all_kiosks:
         for kiosk in all_kiosks:
@@ -201,8 +222,10 @@ def one_process(url: str, tmp: Path) -> None:
         baseline_s = bulk_write_floor(url, changes)
     print(
         f"  the same, one kiosk after another in one process {sync_s:6.2f} s   = {sync_s / baseline_s:5.1f}× the"
-        f" hub floor ({baseline_s:.2f} s); {rounds} rounds each, boards {'agree' if len(digests) == 1 else 'DIFFER'}"
+        f" hub floor ({baseline_s:.2f} s); {rounds} rounds each, boards {'agree' if len(digests) == 1 else 'DIFFER'}",
+        flush=True,
     )
+    return ManyChanges(changes, sync_s, baseline_s, 0.0, rounds, len(digests) == 1)
 
 
 def bulk_write_floor(url: str, count: int) -> float:
@@ -221,7 +244,8 @@ def bulk_write_floor(url: str, count: int) -> float:
         engine.dispose()
 
 
-def race(url: str, tmp: Path) -> None:
+def race(url: str, tmp: Path) -> tuple[int, ConferenceAudit]:
+    """Ten kiosks book the same slots apart, then sync at once: how many slots, and what the audit found."""
     slots = [(room.key, local(DAY_ONE, hour).astimezone(UTC)) for room in ROOMS[:5] for hour in range(10, 18)]
     created: set[uuid.UUID] = set()
     with kiosks(tmp, url, KIOSKS, event=bench_event()) as all_kiosks:
@@ -242,7 +266,8 @@ def race(url: str, tmp: Path) -> None:
             audit = audit_conference(all_kiosks, created, engine)
         finally:
             engine.dispose()
-    print(f"  race for {len(slots)} slots: {rounds + 1} rounds; {audit.line()}")
+    print(f"  race for {len(slots)} slots: {rounds + 1} rounds; {audit.line()}", flush=True)
+    return len(slots), audit
 
 
 def frame_times(url: str, tmp: Path) -> None:
@@ -251,22 +276,99 @@ def frame_times(url: str, tmp: Path) -> None:
     frames_while_slow(url, tmp)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=20)
-    args = parser.parse_args()
+def frame_rows(url: str, tmp: Path) -> list[Row]:
+    """The frame-time figures as rows: `frames_while_slow` prints them, so its lines are read back."""
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        frame_times(url, tmp)
+    text = output.getvalue()
+    print(text, end="", flush=True)
+    medians = dict(re.findall(r"frames, (no hub|hub answering in \d+ s)\s+median\s+([\d.]+) ms", text))
+    worst = re.search(r"hub answering in \d+ s\s+median.*worst\s+([\d.]+) ms", text)
+    busy = re.search(r"sync round under way: (\w+)", text)
+    alone, slow = medians.get("no hub"), next((v for k, v in medians.items() if k != "no hub"), None)
+    if alone is None or slow is None:
+        return [Row("frames while a round waits on a hub answering in 10 s", "unreadable", None, text.strip())]
+    ratio = float(slow) / float(alone)
+    return [
+        Row(
+            "frames while a round waits on a hub answering in 10 s",
+            f"median {float(slow):.1f} ms; worst {worst.group(1) if worst else '?'} ms",
+            ratio,
+            f"the same window without a hub ({float(alone):.1f} ms); round under way: {busy.group(1) if busy else '?'}",
+            "frames never wait",
+            # A frame that waited on the network would take the 10 s answer, not a few frames' time.
+            ratio < 1.5 and bool(busy and busy.group(1) == "True"),
+        )
+    ]
+
+
+def rows(runs: int) -> list[Row]:
+    """Every sync figure as rows of the benchmark table (medians of `runs` where repeated), on a throwaway
+    PostgreSQL server (tests/pgcluster.py)."""
+    found: list[Row] = []
     with tempfile.TemporaryDirectory() as scratch, PgCluster() as cluster:
         tmp = Path(scratch)
 
         def hub(name: str) -> str:
             return make_hub(cluster.superuser_url(cluster.create_database(name)))
 
-        print(f"sync against PostgreSQL on loopback (medians of {args.runs} runs where repeated):")
-        empty_round(hub("bench_empty"), tmp / "empty", args.runs)
-        ten_thousand(hub("bench_many"), tmp / "many")
-        one_process(hub("bench_serial"), tmp / "serial")
-        race(hub("bench_race"), tmp / "race")
-        frame_times(hub("bench_frames"), tmp / "frames")
+        round_ms, ping_ms = empty_round(hub("bench_empty"), tmp / "empty", runs)
+        found.append(
+            Row(
+                "sync round with nothing to do",
+                f"{round_ms:.1f} ms",
+                round_ms / ping_ms,
+                f"one `SELECT 1` on the hub ({ping_ms:.1f} ms)",
+                "< 50 ms",
+                round_ms < 50,
+            )
+        )
+        many = ten_thousand(hub("bench_many"), tmp / "many")
+        found.append(
+            Row(
+                f"{many.changes:,} changes from {KIOSKS} kiosks (ten processes), pushed and pulled until every board"
+                " agrees",
+                f"{many.wall_s:.2f} s; busiest kiosk's CPU {many.busiest_cpu_s:.1f} s;"
+                f" boards {'agree' if many.agree else 'DIFFER'}",
+                many.wall_s / many.baseline_s,
+                f"writing the same rows to the hub in one statement ({many.baseline_s:.2f} s)",
+                "< 10 s",
+                many.wall_s < 10 and many.agree,
+            )
+        )
+        serial = one_process(hub("bench_serial"), tmp / "serial")
+        found.append(
+            Row(
+                "the same work by one process, kiosk after kiosk",
+                f"{serial.wall_s:.1f} s; boards {'agree' if serial.agree else 'DIFFER'}",
+                serial.wall_s / serial.baseline_s,
+                f"the hub floor ({serial.baseline_s:.2f} s)",
+            )
+        )
+        slots, audit = race(hub("bench_race"), tmp / "race")
+        found.append(
+            Row(
+                f"{KIOSKS} kiosks racing for {slots} slots",
+                f"{audit.live} live, {audit.displaced} displaced, {audit.conflicts} conflicts; lost {audit.lost},"
+                f" duplicated {audit.duplicated}, double-booked {audit.double_booked}",
+                None,
+                "",
+                "exactly one winner per slot",
+                audit.clean and audit.live == slots,
+            )
+        )
+        found += frame_rows(hub("bench_frames"), tmp / "frames")
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    print(f"sync against PostgreSQL on loopback (medians of {args.runs} runs where repeated):")
+    # Each step prints its own line as it finishes; the rows are for the table of `tests.benchmarks.all`.
+    rows(args.runs)
 
 
 if __name__ == "__main__":
