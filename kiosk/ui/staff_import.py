@@ -191,5 +191,5 @@ def refusal_text(error: ImportRefused) -> str:
     ]
     more = len(error.failed) - 3
     if more > 0:
-        rows.append(translate("KioskStaffImport", "(and %n more)", "", more))
+        rows.append(fill(translate("KioskStaffImport", "(and %1 more)"), more))
     return " ".join([verdict, count, *rows])

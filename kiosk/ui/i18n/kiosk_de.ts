@@ -773,12 +773,9 @@ von %3</translation>
         <source>Row %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>(and %n more)</source>
-        <translation>
-            <numerusform>(und %n weitere)</numerusform>
-            <numerusform>(und %n weitere)</numerusform>
-        </translation>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(und %1 weitere)</translation>
     </message>
 </context>
 <context>

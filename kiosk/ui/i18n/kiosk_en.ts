@@ -76,13 +76,6 @@
             <numerusform>%1 of %n rows cannot go on the board.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>(and %n more)</source>
-        <translation>
-            <numerusform>(and %n more)</numerusform>
-            <numerusform>(and %n more)</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>KioskStaffTools</name>

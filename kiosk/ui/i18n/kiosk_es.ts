@@ -773,12 +773,9 @@ de %3</translation>
         <source>Row %1: %2</source>
         <translation>Fila %1: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>(and %n more)</source>
-        <translation>
-            <numerusform>(y %n más)</numerusform>
-            <numerusform>(y %n más)</numerusform>
-        </translation>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(y %1 más)</translation>
     </message>
 </context>
 <context>
