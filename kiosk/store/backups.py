@@ -6,10 +6,13 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
+import os
 import re
 import shutil
 import sqlite3
 import tempfile
+import threading
+import time
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,6 +40,8 @@ _STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 # board-20230421T150005Z.sqlite3, board-20230421T150005Z-2.sqlite3, board-before-0002-20230421T150005Z.sqlite3
 _NAME_TIME = re.compile(r"(\d{8}T\d{6}Z)(?:-(\d+))?\.")
 _SQLITE_HEADER = b"SQLite format 3\x00"
+# A backup being copied, under a hidden name, until it is linked into place whole.
+_PARTIAL = ".partial"
 # The automatic backups' names start so (see `backup_now`); only these are ever pruned.
 AUTO_PREFIX = "board-auto-"
 # Files SQLite keeps beside a database it has open: not backups of their own.
@@ -109,19 +114,30 @@ def backup_now(
     backup_dir = db_path.parent / BACKUP_DIR_NAME
     backup_dir.mkdir(parents=True, exist_ok=True)
     prefix = AUTO_PREFIX if automatic else "board-"
-    for number in itertools.count():
-        target = backup_dir / (f"{prefix}{stamp}.sqlite3" if number == 0 else f"{prefix}{stamp}-{number}.sqlite3")
-        try:
-            # Claimed with O_EXCL, so two processes backing up in the same second never share a file.
-            target.open("xb").close()
-            break
-        except FileExistsError:
-            continue
+    # Copied under a hidden name first and linked into place whole, so a kill or a full disk mid-copy never leaves
+    # a half backup where a restore would look (the hidden leftovers are swept by `prune_automatic`).
+    partial = backup_dir / f".{prefix}{stamp}.{os.getpid()}.{threading.get_ident()}{_PARTIAL}"
     try:
-        backup_to(db_path, target)
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+        backup_to(db_path, partial)
+        for number in itertools.count():
+            target = backup_dir / (f"{prefix}{stamp}.sqlite3" if number == 0 else f"{prefix}{stamp}-{number}.sqlite3")
+            try:
+                # A hard link never replaces a file: two processes backing up in the same second get two names.
+                os.link(partial, target)
+                break
+            except FileExistsError:
+                continue
+            except OSError:
+                # A file system without hard links: claim the name, then rename the finished copy over the claim.
+                try:
+                    target.open("xb").close()
+                except FileExistsError:
+                    continue
+                os.replace(partial, target)
+                break
+    finally:
+        for leftover in (partial, Path(f"{partial}-journal")):
+            leftover.unlink(missing_ok=True)
     log.info("Backed up the board to %s (%s)", target, reason)
     return target
 
@@ -136,12 +152,23 @@ def prune_automatic(data_dir: Path, keep: int) -> list[Path]:
         path for path in backup_dir.glob(f"{AUTO_PREFIX}*.sqlite3") if path.is_file() and _NAME_TIME.search(path.name)
     ]
     automatic.sort(key=lambda path: (_made_at(path), _name_counter(path)), reverse=True)
-    deleted = []
+    deleted = _sweep_partials(backup_dir)
     for path in automatic[keep:]:
         with suppress(FileNotFoundError):
             path.unlink()
             deleted.append(path)
     return deleted
+
+
+def _sweep_partials(backup_dir: Path) -> list[Path]:
+    """Hidden half copies left by a backup that was killed (a power cut, SIGKILL) more than an hour ago."""
+    swept = []
+    for path in backup_dir.glob(f".*{_PARTIAL}*"):
+        with suppress(OSError):
+            if time.time() - path.stat().st_mtime > 3600:
+                path.unlink()
+                swept.append(path)
+    return swept
 
 
 def newest_good_backup(data_dir: Path) -> BackupInfo | None:

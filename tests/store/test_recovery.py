@@ -4,6 +4,7 @@ board that cannot be written is refused at start; one row with damaged text is l
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -260,3 +261,20 @@ def test_one_session_with_damaged_text_is_left_out_and_named(board: tuple[Path, 
     assert len(damaged) == 1 and "not valid UTF-8 (topic)" in damaged[0]
     report = service.check()
     assert not report.ok and any("not valid UTF-8" in line for line in report.lines())
+
+
+def test_a_backup_is_never_seen_half_written(board: tuple[Path, BoardService, ManualClock], tmp_path: Path) -> None:
+    data, service, _clock = board
+    add_cards(service, SLOTS[:2], "Card")
+    backup_dir = data / "backups"
+    # What a kill during a copy an hour ago left: a hidden half copy and its journal.
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stale = backup_dir / ".board-auto-20230421T100000Z.123.456.partial"
+    stale.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    Path(f"{stale}-journal").write_bytes(b"\x00" * 512)
+    an_hour_ago = datetime.now(UTC).timestamp() - 3700
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    os.utime(f"{stale}-journal", (an_hour_ago, an_hour_ago))
+    made = take_automatic_backup(service.db_path, 5, reason="test")
+    assert sorted(path.name for path in backup_dir.iterdir()) == [made.name], "only the whole backup is left"
+    assert backups.inspect_backup(made).sessions == 2
