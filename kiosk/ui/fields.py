@@ -4,7 +4,6 @@ kiosk's language, with their values shown as on the board: a room's name, a slot
 from __future__ import annotations
 
 import functools
-
 import uuid
 from datetime import datetime
 
