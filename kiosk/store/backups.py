@@ -26,7 +26,7 @@ from kiosk.store import event_setup
 from kiosk.store.context import StoreContext, reading
 from kiosk.store.engine import BACKUP_DIR_NAME, BUSY_TIMEOUT_MS, database_errors, db_path_of, open_engine
 from kiosk.store.errors import DatabaseUnavailable, StoreError
-from kiosk.store.migrate import SCHEMA_HEAD, alembic_config, backup_to, migrate
+from kiosk.store.migrate import SCHEMA_HEAD, SQLITE_HEADER, alembic_config, backup_to, migrate
 from kiosk.store.queries import live_cards_query
 from kiosk.store.tables import LOCAL_TABLES
 from kiosk.store.writes import change
@@ -36,16 +36,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 # board-20230421T150005Z.sqlite3, board-20230421T150005Z-2.sqlite3, board-before-0002-20230421T150005Z.sqlite3
 _NAME_TIME = re.compile(r"(\d{8}T\d{6}Z)(?:-(\d+))?\.")
-_SQLITE_HEADER = b"SQLite format 3\x00"
 # A backup being copied, under a hidden name, until it is linked into place whole.
 _PARTIAL = ".partial"
 # The automatic backups' names start so (see `backup_now`); only these are ever pruned.
 AUTO_PREFIX = "board-auto-"
 # Files SQLite keeps beside a database it has open: not backups of their own.
-_SIDECARS = ("-wal", "-shm", "-journal")
+SIDECARS = ("-wal", "-shm", "-journal")
 # This kiosk's own records, not the board (audit_log, code_locks, kiosk_state): a restore keeps the live ones.
 _LOCAL_TABLES = tuple(table.__tablename__ for table in LOCAL_TABLES)
 # Live cards, as the board shows them, counted with plain SQL so any schema revision can answer.
@@ -110,7 +109,7 @@ def backup_now(
     `board-auto-…`: only those are ever deleted again (see `prune_automatic`).
     """
     db_path = source if isinstance(source, Path) else db_path_of(source.engine)
-    stamp = (moment or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP_FORMAT)
+    stamp = (moment or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
     backup_dir = db_path.parent / BACKUP_DIR_NAME
     backup_dir.mkdir(parents=True, exist_ok=True)
     prefix = AUTO_PREFIX if automatic else "board-"
@@ -171,16 +170,21 @@ def _sweep_partials(backup_dir: Path) -> list[Path]:
     return swept
 
 
-def newest_good_backup(data_dir: Path) -> BackupInfo | None:
-    """The newest backup that opens and passes SQLite's quick check; older ones are only looked at if it fails."""
+def _backup_files(data_dir: Path) -> list[Path]:
+    """The files in `data_dir/backups` that may be backups: not hidden (a copy under way), not SQLite's sidecars."""
     backup_dir = data_dir / BACKUP_DIR_NAME
     if not backup_dir.is_dir():
-        return None
-    candidates = [
+        return []
+    return [
         path
         for path in backup_dir.iterdir()
-        if not path.name.startswith(".") and not path.name.endswith(_SIDECARS) and path.is_file()
+        if not path.name.startswith(".") and not path.name.endswith(SIDECARS) and path.is_file()
     ]
+
+
+def newest_good_backup(data_dir: Path) -> BackupInfo | None:
+    """The newest backup that opens and passes SQLite's quick check; older ones are only looked at if it fails."""
+    candidates = _backup_files(data_dir)
     candidates.sort(key=lambda path: (_made_at(path), _name_counter(path)), reverse=True)
     for path in candidates:
         try:
@@ -192,13 +196,8 @@ def newest_good_backup(data_dir: Path) -> BackupInfo | None:
 
 def list_backups(data_dir: Path) -> list[BackupInfo]:
     """Every file in `data_dir/backups`, newest first; one that is not a readable board says why in `problem`."""
-    backup_dir = data_dir / BACKUP_DIR_NAME
-    if not backup_dir.is_dir():
-        return []
     found = []
-    for path in backup_dir.iterdir():
-        if path.name.startswith(".") or path.name.endswith(_SIDECARS) or not path.is_file():
-            continue
+    for path in _backup_files(data_dir):
         try:
             found.append(_examine(path, thorough=False))
         except BadBackup as bad:
@@ -222,10 +221,10 @@ def _examine(path: Path, *, thorough: bool) -> BackupInfo:
         raise BadBackup(path, "is empty (0 bytes)")
     try:
         with path.open("rb") as head:
-            header = head.read(len(_SQLITE_HEADER))
+            header = head.read(len(SQLITE_HEADER))
     except OSError as error:
         raise BadBackup(path, f"cannot be read ({error.strerror})") from error
-    if header != _SQLITE_HEADER:
+    if header != SQLITE_HEADER:
         raise BadBackup(path, "is not a SQLite database")
     try:
         # Read-only, so looking at a backup can never change it (nor create a file by mistake).
@@ -266,7 +265,7 @@ def _known_revisions() -> frozenset[str]:
 def _made_at(path: Path) -> datetime:
     found = _NAME_TIME.search(path.name)
     if found:
-        return datetime.strptime(found[1], _STAMP_FORMAT).replace(tzinfo=UTC)
+        return datetime.strptime(found[1], STAMP_FORMAT).replace(tzinfo=UTC)
     return datetime.fromtimestamp(path.stat().st_mtime, UTC)
 
 

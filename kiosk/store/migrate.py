@@ -58,6 +58,8 @@ def current_revision(engine: Engine) -> str | None:
 
 # Written into every kiosk database's header (`PRAGMA application_id`): "OSK1".
 APPLICATION_ID = 0x4F534B31
+# The first 16 bytes of every SQLite file.
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def _is_at_head(engine: Engine) -> bool:
@@ -143,7 +145,7 @@ def _header_application_id(db_path: Path) -> int | None:
             header = file.read(100)
     except OSError:
         return None
-    if len(header) < 72 or not header.startswith(b"SQLite format 3\x00"):
+    if len(header) < 72 or not header.startswith(SQLITE_HEADER):
         return None
     return int.from_bytes(header[68:72], "big")
 

@@ -20,17 +20,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.domain.actors import Actor
-from kiosk.store.backups import BackupInfo, newest_good_backup
+from kiosk.store.backups import SIDECARS, STAMP_FORMAT, BackupInfo, newest_good_backup
 from kiosk.store.context import StoreContext
-from kiosk.store.migrate import APPLICATION_ID
+from kiosk.store.migrate import APPLICATION_ID, SQLITE_HEADER
 from kiosk.store.writes import change
 
 log = logging.getLogger(__name__)
 
 DAMAGED_DIR_NAME = "damaged"
-_SQLITE_HEADER = b"SQLite format 3\x00"
-_SIDECARS = ("-wal", "-shm", "-journal")
-_STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 
 
 class DamageKind(enum.StrEnum):
@@ -150,7 +147,7 @@ def _examine_live(db_path: Path) -> tuple[Damage | None, int | None]:
         return None, None  # unreadable: the engine's first use words it
     if not header:
         return None, None  # a zero-length file is refused by the start-up with its own message
-    if not header.startswith(_SQLITE_HEADER):
+    if not header.startswith(SQLITE_HEADER):
         return Damage(DamageKind.NOT_SQLITE), None
     application_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
     if application_id not in (0, APPLICATION_ID):
@@ -191,14 +188,14 @@ def _move_aside(db_path: Path, moment: datetime) -> Path:
     """Move the board's file and its sidecars to `damaged/`, named by `moment`; returns the file's new path."""
     folder = db_path.parent / DAMAGED_DIR_NAME
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = moment.astimezone(UTC).strftime(_STAMP_FORMAT)
+    stamp = moment.astimezone(UTC).strftime(STAMP_FORMAT)
     number = 0
     while True:
         target = folder / f"{db_path.stem}-{stamp}{f'-{number}' if number else ''}{db_path.suffix}"
-        if not any(Path(f"{target}{suffix}").exists() for suffix in ("", *_SIDECARS)):
+        if not any(Path(f"{target}{suffix}").exists() for suffix in ("", *SIDECARS)):
             break
         number += 1
-    for suffix in _SIDECARS:
+    for suffix in SIDECARS:
         sidecar = Path(f"{db_path}{suffix}")
         if sidecar.exists():
             sidecar.replace(Path(f"{target}{suffix}"))
