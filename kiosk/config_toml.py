@@ -234,3 +234,21 @@ def suggest(name: str, known: Collection[str]) -> str:
     if close:
         return f'did you mean "{close[0]}"?'
     return "expected one of: " + ", ".join(known)
+
+
+DAY_MINUTES = 24 * 60
+
+
+def minutes(clock_time: time) -> int:
+    """Minutes from midnight to a start time."""
+    return clock_time.hour * 60 + clock_time.minute
+
+
+def end_minutes(clock_time: time) -> int:
+    """Minutes from the day's midnight to an end time: 1440 for "24:00", which Table.end_clock reads as 00:00."""
+    return minutes(clock_time) or DAY_MINUTES
+
+
+def hhmm(count: int) -> str:
+    """Minutes from midnight written as a clock time; 1440 is "24:00"."""
+    return f"{count // 60:02d}:{count % 60:02d}"

@@ -21,11 +21,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection, Engine
 
 from kiosk.domain.actors import Role
+from kiosk.domain.clock import real
 from kiosk.domain.model import Event
 from kiosk.store import outbox
 from kiosk.store.context import StoreContext
 from kiosk.store.migrate import SCHEMA_HEAD
-from kiosk.sync import arbiter
+from kiosk.sync import arbiter, hubrows
 from kiosk.sync.deadline import AnswerDeadline
 from kiosk.sync.entries import HubRow, Outcome
 from kiosk.sync.hubadmin import HubSchemaMismatch, HubUnavailable, check_schema
@@ -163,7 +164,7 @@ class Syncer:
     def _push(self, hub: Connection, report: RoundReport) -> None:
         while entries := outbox.pending(self.ctx, PUSH_BATCH):
             with hub.begin():
-                results = arbiter.push(hub, self.ctx.kiosk_id, entries, self.ctx.clock.now())
+                results = arbiter.push(hub, self.ctx.kiosk_id, entries, real(self.ctx.clock).now())
             self.deadline.stop()
             # The hub has committed; if this kiosk dies now, the next round's replay is recognised.
             settled = outbox.settle_push(self.ctx, results, self.actor)
@@ -179,7 +180,7 @@ class Syncer:
         cursor = outbox.sync_state(self.ctx).cursor
         while True:
             with hub.begin():
-                rows = arbiter.rows_after(hub, cursor, PULL_BATCH)
+                rows = hubrows.rows_after(hub, cursor, PULL_BATCH)
             self.deadline.stop()
             if not rows:
                 break
@@ -187,7 +188,7 @@ class Syncer:
 
             def fetch(keys: Iterable[tuple[str, object]]) -> list[HubRow]:
                 with hub.begin():
-                    found = arbiter.rows_by_id(hub, keys)  # type: ignore[arg-type]
+                    found = hubrows.rows_by_id(hub, keys)  # type: ignore[arg-type]
                 self.deadline.stop()
                 return found
 

@@ -29,8 +29,9 @@ from kiosk.domain.actors import Role
 from kiosk.domain.clock import ManualClock
 from kiosk.share.importfile import parse_import
 from kiosk.share.table import cards_csv
-from kiosk.store.backups import backup_now, restore
+from kiosk.store.backups import backup_now
 from kiosk.store.migrate import backup_to
+from kiosk.store.restore import restore
 from kiosk.store.service import BoardService
 from tests.benchmarks.boards import large_config, seed_large_board
 from tests.benchmarks.table import Row

@@ -22,12 +22,13 @@ from alembic import command
 from kiosk.domain.actors import Role
 from kiosk.domain.clock import ManualClock
 from kiosk.domain.model import Event
-from kiosk.store import backups
-from kiosk.store.backups import BadBackup, backup_now, inspect_backup, list_backups, restore
+from kiosk.store import restore as restoring
+from kiosk.store.backups import BadBackup, backup_now, inspect_backup, list_backups
 from kiosk.store.engine import open_engine, sqlite_url
 from kiosk.store.errors import HostActionsLocked, WrongEditCode
 from kiosk.store.migrate import alembic_config
 from kiosk.store.pin import set_pin, try_pin
+from kiosk.store.restore import restore
 from kiosk.store.service import BoardService
 from tests.store.conftest import DraftMaker
 
@@ -413,7 +414,7 @@ def test_nothing_can_change_the_board_between_the_safety_backup_and_the_restore(
                 seen.append(str(error))
         return made
 
-    monkeypatch.setattr(backups, "backup_now", backup_then_try_to_write)
+    monkeypatch.setattr(restoring, "backup_now", backup_then_try_to_write)
 
     restore(service.ctx, saved, service.actor(Role.STAFF))
 

@@ -19,7 +19,7 @@ from kiosk.domain.model import Card, Event, Tag
 from kiosk.share.importfile import ImportFile, RawRow, parse_import
 from kiosk.share.schedule_json import schedule_json
 from kiosk.share.table import HEADER, cards_csv
-from kiosk.store import importer, staff
+from kiosk.store import import_rows, staff
 from kiosk.store.codes import UNUSABLE_CODE_HASH
 from kiosk.store.importer import ImportPlan, ImportRefused, apply_import, plan_import, summary
 from kiosk.store.service import BoardService
@@ -324,7 +324,7 @@ def test_a_race_only_the_unique_index_sees_still_refuses_it_all(
     plan = plan_rows(service, GOOD | {"Start": "11:00"}, GOOD)
     service.add_card(make_draft("a", 0, 10, topic="Faster"))
     # As if another process committed between the re-check and the commit.
-    monkeypatch.setattr(importer._Board, "recheck", lambda self, draft: [])
+    monkeypatch.setattr(import_rows.ImportBoard, "recheck", lambda self, draft: [])
 
     with pytest.raises(ImportRefused, match="taken while importing"):
         staff_import(service, plan)
