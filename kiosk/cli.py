@@ -22,7 +22,7 @@ from kiosk.domain.validation import InvalidCard
 from kiosk.logsetup import configure_logging
 from kiosk.options import OptionError, RunOptions, add_run_arguments, options_from_namespace
 from kiosk.share.errors import ExportError
-from kiosk.store.errors import StoreError
+from kiosk.store.errors import DatabaseUnavailable, StoreError
 from kiosk.sync.settings import HubCredentialsError
 from kiosk.syslibs import missing_library_hint
 
@@ -184,6 +184,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except ConfigError as error:
         return _fail(str(error))
+    except DatabaseUnavailable as error:
+        # Not what was typed but the board's file (damaged, locked too long, a full disk): the command failed.
+        print(f"kiosk: failed: {error}", file=sys.stderr)
+        return FAILED
     except StoreError as error:
         return _fail(str(error))
     except InvalidCard as error:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -95,6 +97,18 @@ def test_block_unblock_cancel_and_the_audit_log(data: Path) -> None:
 
     code, _, err = kiosk(data, "cancel", "150f", "2023-04-21", "1100", "--reason", "Again")
     assert code == 2 and "no session in room 150f" in err
+
+
+def test_a_board_held_too_long_by_another_writer_fails_with_exit_1_and_changes_nothing(data: Path) -> None:
+    # Another process holds the board's write lock past the busy timeout: not the person's mistake, so exit 1.
+    with closing(sqlite3.connect(data / "board.sqlite3", isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        code, out, err = kiosk(data, "cancel", "150f", "2023-04-21", "1100", "--reason", "Host is ill")
+        other.execute("ROLLBACK")
+    assert code == 1 and out == ""
+    assert err.startswith("kiosk: failed: ") and "locked" in err and len(err.strip().splitlines()) == 1
+    code, out, err = kiosk(data, "cancel", "150f", "2023-04-21", "1100", "--reason", "Host is ill")
+    assert code == 0 and out.startswith("Cancelled “AcroYoga”"), err
 
 
 @pytest.mark.parametrize(
