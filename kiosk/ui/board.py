@@ -20,7 +20,7 @@ from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.clockstate import KioskClock
-from kiosk.ui.datelabels import day_and_month, short_day, weekday
+from kiosk.ui.datelabels import day_label
 from kiosk.ui.messages import person_message
 from kiosk.ui.router import KioskRouter, Page
 from kiosk.ui.slotmodel import KioskSlotModel
@@ -29,10 +29,6 @@ QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
-
-
-def day_label(day: date) -> dict[str, str]:
-    return {"weekday": weekday(day), "short": short_day(day), "date": day_and_month(day)}
 
 
 @QmlElement

@@ -39,6 +39,11 @@ def day_and_month(day: date) -> str:
     return _format(day, translate("dates", "d MMMM", "a date without its weekday: 21 April (Qt date format)"))
 
 
+def day_label(day: date) -> dict[str, str]:
+    """A day as the day tabs and pickers show it: weekday, short form and date."""
+    return {"weekday": weekday(day), "short": short_day(day), "date": day_and_month(day)}
+
+
 def when_label(event: Event, starts_at: datetime, ends_at: datetime) -> str:
     """`Friday 21 April · 10:00–11:00`, in the event's timezone."""
     start, end = event.local(starts_at), event.local(ends_at)

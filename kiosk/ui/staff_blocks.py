@@ -21,9 +21,8 @@ from kiosk.store import queries
 from kiosk.store.errors import SessionsInTheWay, StoreError
 from kiosk.store.service import BoardService
 from kiosk.store.staff import STAFF_BLOCK
-from kiosk.ui.board import day_label
 from kiosk.ui.changefeed import KioskChangeFeed
-from kiosk.ui.datelabels import short_day, short_when
+from kiosk.ui.datelabels import day_label, short_day, short_when
 from kiosk.ui.messages import person_message
 from kiosk.ui.rowsmodel import KioskRowsModel
 from kiosk.ui.translation import fill, translate

@@ -18,9 +18,8 @@ from kiosk.domain.rules import free_slots_on_later_days, nearest_day_index, next
 from kiosk.domain.validation import InvalidCard
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
-from kiosk.ui.board import day_label
 from kiosk.ui.changefeed import KioskChangeFeed
-from kiosk.ui.datelabels import short_when
+from kiosk.ui.datelabels import day_label, short_when
 from kiosk.ui.messages import person_message
 from kiosk.ui.rowsmodel import KioskRowsModel
 from kiosk.ui.translation import fill, translate

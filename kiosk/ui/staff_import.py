@@ -16,30 +16,12 @@ from kiosk.store.importer import ImportPlan, ImportRefused
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.messages import person_message
+from kiosk.ui.places import import_files
 from kiosk.ui.rowsmodel import KioskRowsModel
-from kiosk.ui.staff_tools import MOUNT_ROOTS
 from kiosk.ui.translation import fill, translate
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
-
-IMPORTABLE = (".csv", ".json")
-# Enough for every planning file a USB stick is likely to hold, few enough to list on one screen.
-MOST_FILES = 40
-
-
-def import_files(data_dir: Path, roots: tuple[Path, ...] = MOUNT_ROOTS) -> list[Path]:
-    """CSV and JSON files on mounted drives (up to three folders deep) and in the data folder's imports/."""
-    found: list[Path] = []
-    for root in (*roots, data_dir / "imports"):
-        for pattern in ("*", "*/*", "*/*/*", "*/*/*/*"):
-            try:
-                found.extend(p for p in sorted(root.glob(pattern)) if p.suffix.lower() in IMPORTABLE and p.is_file())
-            except OSError:
-                continue
-            if len(found) >= MOST_FILES:
-                return found[:MOST_FILES]
-    return found
 
 
 def plan_summary(plan: ImportPlan) -> str:
