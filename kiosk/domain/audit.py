@@ -20,6 +20,7 @@ ACTIONS = {
     "staff.open": "opened the staff panel",
     "staff.pin.wrong": "typed a wrong staff PIN",
     "staff.pin.locked": "typed too many wrong staff PINs: the pad paused",
+    "staff.pin.paused": "typed a staff PIN while the pad was paused",
     "staff.card.edit": "edited a card",
     "staff.card.move": "moved a card",
     "staff.card.cancel": "cancelled a card",
@@ -40,6 +41,11 @@ ACTIONS = {
     "board.restore": "restored a backup",
     "board.reset": "cleared the board",
     "screen.reset": "sent the screen back to today's board",
+    "staff.backup": "made a backup",
+    "staff.export": "exported the board",
+    "staff.clock.rehearse": "set the rehearsal clock",
+    "staff.clock.real": "put the clock back to real time",
+    "staff.exit": "closed the kiosk application",
 }
 
 

@@ -46,6 +46,15 @@ class ManualClock:
         self.current = moment
 
 
+def real(clock: Clock) -> Clock:
+    """The clock that says how much time has really passed: beneath a rehearsal clock, the one it shifts.
+
+    Stamps and waits go by it (audit times, sync stamps, rate limits, lockouts), so rehearsing Friday afternoon
+    neither locks a pad for three days nor stamps rows that would sort after every other kiosk's.
+    """
+    return clock.base if isinstance(clock, ShiftedClock) else clock
+
+
 @dataclass
 class ShiftedClock:
     """Another clock moved by an offset: the staff's rehearsal clock ("it is Friday 10:55") over real time.

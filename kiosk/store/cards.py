@@ -197,7 +197,7 @@ def check_slot(
     if local_day not in event.days or starts_at not in event.slot_starts(local_day):
         raise UnknownSlot("That time is not one of the board's session slots.")
     ends_at = starts_at + event.slot_length
-    if ends_at <= c.now:
+    if ends_at <= c.board_now:
         raise SlotInPast()
     block = block_covering(live_blocks(s), room_key, starts_at, ends_at)
     if block is not None:

@@ -117,8 +117,7 @@ def settle_push(ctx: StoreContext, results: Sequence[PushResult], actor: Actor) 
     kiosk has changed it again since (those changes are still to be pushed)."""
     done = Applied()
     with change(ctx, actor, "sync.push") as c:
-        pushed = [result.entry_id for result in results]
-        c.session.execute(sa.delete(OutboxRow).where(OutboxRow.entry_id.in_(pushed)))
+        c.settled([result.entry_id for result in results])
         still_pending = _pending_rows(c, [result.row.row_id for result in results])
         rows = {(r.row.table, r.row.row_id): r.row for r in results if r.row.row_id not in still_pending}
         _apply(c, list(rows.values()), done, force=True, fetch=None)

@@ -123,6 +123,9 @@ def try_pin(ctx: StoreContext, data_dir: Path, pin: str, actor: Actor) -> PinOut
         failed = int(state.get("failed", 0))
         locked_until = datetime.fromisoformat(state["locked_until"]) if state.get("locked_until") else None
         if locked_until is not None and locked_until > c.now:
+            # Not checked, so a guesser learns nothing while the pad is paused; but the log shows they kept on.
+            c.action = "staff.pin.paused"
+            c.describe("staff", None, locked_until=locked_until)
             return PinOutcome(locked_seconds=math.ceil((locked_until - c.now).total_seconds()))
         if pin_matches(data_dir, pin):
             c.action = "staff.open"

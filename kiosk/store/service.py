@@ -7,6 +7,7 @@ naming the actor. The work itself lives in a module per concept: `cards`, `ideas
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import date, datetime
 from pathlib import Path
@@ -35,11 +36,15 @@ from kiosk.store import (
     reset,
     staff,
 )
+from kiosk.store import restore as restoring
 from kiosk.store.cards import AddedCard, CardDraft
 from kiosk.store.context import StoreContext
 from kiosk.store.engine import check_writable, db_path_of, open_engine
+from kiosk.store.errors import StoreError
 from kiosk.store.migrate import backup_to, migrate
 from kiosk.store.recovery import StartCheck, check_at_start
+
+log = logging.getLogger(__name__)
 
 DB_FILE_NAME = "board.sqlite3"
 
@@ -192,13 +197,21 @@ class BoardService:
         return staff.merge_ideas(self.ctx, keep_id, duplicate_id, self.actor(Role.STAFF))
 
     def record_screen_reset(self) -> None:
-        staff.note_screen_reset(self.ctx, self.actor(Role.STAFF))
+        self.record_staff_action("screen.reset", "screen")
+
+    def record_staff_action(self, action: str, entity: str, **detail: str | int) -> None:
+        """An audit row for a staff action that changes no board data (see `staff.note`)."""
+        staff.note(self.ctx, self.actor(Role.STAFF), action, entity, **detail)
 
     def backup(self, *, out: Path | None = None) -> Path:
-        """A consistent copy of the board, in `backups/` or at `out`."""
-        if out is not None:
-            return backup_to(self.db_path, out)
-        return backup_files.backup_now(self.ctx)
+        """A consistent copy of the board, in `backups/` or at `out`, made by staff (an audit row says so)."""
+        path = backup_to(self.db_path, out) if out is not None else backup_files.backup_now(self.ctx)
+        try:
+            self.record_staff_action("staff.backup", "board", path=str(path))
+        except StoreError as error:
+            # The backup is made and whole: a board too busy to log it must not make staff think otherwise.
+            log.warning("Backed up to %s, but could not log it: %s", path, error)
+        return path
 
     def backups(self) -> list[backup_files.BackupInfo]:
         return backup_files.list_backups(self.data_dir)
@@ -206,9 +219,9 @@ class BoardService:
     def check(self) -> checks.CheckReport:
         return checks.check_board(self.ctx)
 
-    def restore(self, backup: Path) -> backup_files.RestoreResult:
+    def restore(self, backup: Path) -> restoring.RestoreResult:
         """The board as a backup holds it, after backing up what is there; all at once or not at all."""
-        return backup_files.restore(self.ctx, backup, self.actor(Role.STAFF))
+        return restoring.restore(self.ctx, backup, self.actor(Role.STAFF))
 
     def clear_board(self, *, keep_cards: bool = False) -> reset.ResetResult:
         """Every card, idea and staff block tombstoned (or, keeping cards, only the lockouts lifted), after a backup."""

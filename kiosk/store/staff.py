@@ -217,7 +217,8 @@ def merge_ideas(ctx: StoreContext, keep_id: uuid.UUID, duplicate_id: uuid.UUID, 
         return idea_of(keep, total - keep.votes)
 
 
-def note_screen_reset(ctx: StoreContext, actor: Actor) -> None:
-    """Staff sent the screen back to today's board: no data changes, but the log says who and when."""
-    with change(ctx, actor, "screen.reset") as c:
-        c.describe("screen", None)
+def note(ctx: StoreContext, actor: Actor, action: str, entity: str, **detail: str | int) -> None:
+    """A staff action that changes no board data (sending the screen back, a backup, an export, the rehearsal
+    clock, leaving the application): the log still says who did what, and when."""
+    with change(ctx, actor, action) as c:
+        c.describe(entity, None, **detail)

@@ -24,6 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from kiosk.domain.actors import Actor
+from kiosk.domain.clock import real
 from kiosk.domain.hlc import Hlc
 from kiosk.store import rowcodec
 from kiosk.store.context import StoreContext
@@ -41,10 +42,12 @@ _LOCAL_KEYS: dict[type[Base], str] = {CodeLockRow: "session_id", KioskStateRow: 
 class Change:
     """One change to the board by one actor; see the module docstring."""
 
-    def __init__(self, session: Session, actor: Actor, now: datetime, action: str) -> None:
+    def __init__(self, session: Session, actor: Actor, now: datetime, action: str, *, board_now: datetime) -> None:
         self.session = session
         self.actor = actor
+        # Real time, for stamps and waits; `board_now` is the board's time (a rehearsal clock's), for its rules.
         self.now = now
+        self.board_now = board_now
         self.action = action
         self._entity: tuple[str, str | None] | None = None
         self._detail: dict[str, Any] = {}
@@ -146,6 +149,10 @@ class Change:
                 created_at=self.now,
             )
         )
+
+    def settled(self, entry_ids: Collection[uuid.UUID]) -> None:
+        """The hub has settled these outbox entries: they leave the queue (bookkeeping, not a board change)."""
+        self.session.execute(sa.delete(OutboxRow).where(OutboxRow.entry_id.in_(entry_ids)))
 
     def tombstone(self, row: SyncedRow) -> bool:
         """Rows are never deleted: marked `deleted`, the deletion reaches other kiosks like any change."""
@@ -267,10 +274,11 @@ def change(ctx: StoreContext, actor: Actor, action: str) -> Iterator[Change]:
     Two live cards in one slot break the partial unique index; that race (another process, another kiosk's sync
     was faster) surfaces as `SlotTaken`.
     """
-    now = ctx.clock.now()
+    board_now = ctx.clock.now()
+    now = real(ctx.clock).now()
     try:
         with database_errors(ctx.label), Session(ctx.write_engine) as s, s.begin():
-            current = Change(s, actor, now, action)
+            current = Change(s, actor, now, action, board_now=board_now)
             yield current
             current.close()
     except sa.exc.IntegrityError as error:

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from PySide6.QtCore import Property, QObject, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.domain.clock import Clock
+from kiosk.domain.clock import Clock, real
 from kiosk.domain.model import Event
 from kiosk.store.autobackup import BackupSchedule, take_automatic_backup
 from kiosk.store.errors import StoreError
@@ -144,7 +144,7 @@ class AutoBackup(QObject):
         return self._before is not None
 
     def _day(self) -> date:
-        return self._clock.now().astimezone(self._service.event.tz).date()
+        return real(self._clock).now().astimezone(self._service.event.tz).date()
 
     @Slot(result=bool)
     def check(self) -> bool:

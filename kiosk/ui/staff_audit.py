@@ -36,6 +36,7 @@ ACTION_WORDS = {
     "staff.open": QT_TRANSLATE_NOOP("KioskStaffAudit", "opened the staff panel"),
     "staff.pin.wrong": QT_TRANSLATE_NOOP("KioskStaffAudit", "typed a wrong staff PIN"),
     "staff.pin.locked": QT_TRANSLATE_NOOP("KioskStaffAudit", "typed too many wrong staff PINs: the pad paused"),
+    "staff.pin.paused": QT_TRANSLATE_NOOP("KioskStaffAudit", "typed a staff PIN while the pad was paused"),
     "staff.card.edit": QT_TRANSLATE_NOOP("KioskStaffAudit", "edited a card"),
     "staff.card.move": QT_TRANSLATE_NOOP("KioskStaffAudit", "moved a card"),
     "staff.card.cancel": QT_TRANSLATE_NOOP("KioskStaffAudit", "cancelled a card"),
@@ -56,6 +57,11 @@ ACTION_WORDS = {
     "board.restore": QT_TRANSLATE_NOOP("KioskStaffAudit", "restored a backup"),
     "board.reset": QT_TRANSLATE_NOOP("KioskStaffAudit", "cleared the board"),
     "screen.reset": QT_TRANSLATE_NOOP("KioskStaffAudit", "sent the screen back to today's board"),
+    "staff.backup": QT_TRANSLATE_NOOP("KioskStaffAudit", "made a backup"),
+    "staff.export": QT_TRANSLATE_NOOP("KioskStaffAudit", "exported the board"),
+    "staff.clock.rehearse": QT_TRANSLATE_NOOP("KioskStaffAudit", "set the rehearsal clock"),
+    "staff.clock.real": QT_TRANSLATE_NOOP("KioskStaffAudit", "put the clock back to real time"),
+    "staff.exit": QT_TRANSLATE_NOOP("KioskStaffAudit", "closed the kiosk application"),
 }
 # Who did it: `kiosk.domain.actors.Role`.
 ROLE_WORDS = {

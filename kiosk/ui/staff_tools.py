@@ -15,15 +15,17 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.actors import Role
+from kiosk.domain.clock import real
 from kiosk.share.errors import ExportError
 from kiosk.store.checks import CheckReport, check_board
 from kiosk.store.errors import StoreError
 from kiosk.store.reset import clear_board
 from kiosk.store.service import BoardService
-from kiosk.ui.board import day_label
 from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.clockstate import KioskClock
+from kiosk.ui.datelabels import day_label
 from kiosk.ui.messages import person_message
+from kiosk.ui.places import export_places
 from kiosk.ui.router import KioskRouter
 from kiosk.ui.translation import fill, translate
 
@@ -32,21 +34,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
-MOUNT_ROOTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
 RESET_WORD = "RESET"
-
-
-def export_places(data_dir: Path, roots: tuple[Path, ...] = MOUNT_ROOTS) -> list[Path]:
-    """Mounted drives staff can export to (two levels: /media/USER/STICK and /media/STICK), then the data folder."""
-    found: list[Path] = []
-    for root in roots:
-        try:
-            for entry in sorted(root.iterdir()):
-                children = sorted(c for c in entry.iterdir() if c.is_dir()) if entry.is_dir() else []
-                found.extend(children if children and root != Path("/mnt") else [entry] if entry.is_dir() else [])
-        except OSError:
-            continue
-    return [*found, data_dir / "exports"]
 
 
 def check_lines(report: CheckReport) -> list[str]:
@@ -139,7 +127,7 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
 
         if not 0 <= index < len(self._places):
             return
-        stamp = self._service.clock.now().astimezone(self._event.tz).strftime("%Y%m%d-%H%M")
+        stamp = real(self._service.clock).now().astimezone(self._event.tz).strftime("%Y%m%d-%H%M")
         folder = self._places[index] / f"{self._event.slug}-{stamp}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -155,6 +143,7 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
                 )
             )
             return
+        self._record("staff.export", "board", folder=str(folder), sessions=len(cards))
         self._set_notice(
             fill(translate("KioskStaffTools", "Exported %n session(s) in every format to %1.", "", len(cards)), folder)
         )
@@ -175,7 +164,9 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         if not 0 <= day_index < len(self._event.days):
             return
         hour, minute = (int(part) for part in hhmm.split(":"))
-        self._clock.rehearse(self._event.at(self._event.days[day_index], time(hour, minute)))
+        moment = self._event.at(self._event.days[day_index], time(hour, minute))
+        self._clock.rehearse(moment)
+        self._record("staff.clock.rehearse", "clock", to=moment.isoformat())
         day = day_label(self._event.days[day_index])["short"]
         self._set_notice(
             fill(translate("KioskStaffTools", "The kiosk runs on a rehearsal clock from %1 %2."), day, hhmm)
@@ -184,6 +175,7 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
     @Slot()
     def realTime(self) -> None:
         self._clock.realTime()
+        self._record("staff.clock.real", "clock")
         self._set_notice(translate("KioskStaffTools", "The kiosk runs on real time again."))
 
     @Slot()
@@ -214,7 +206,15 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
     @Slot()
     def quit(self) -> None:
         log.info("staff left the kiosk application")
+        self._record("staff.exit", "kiosk")
         QCoreApplication.quit()
+
+    def _record(self, action: str, entity: str, **detail: str | int) -> None:
+        """The audit row for a staff action that changed no data; the action stands even if the log is busy."""
+        try:
+            self._service.record_staff_action(action, entity, **detail)
+        except StoreError as error:
+            log.warning("Could not log %s: %s", action, error)
 
     def _set_notice(self, text: str) -> None:
         if text != self._notice:

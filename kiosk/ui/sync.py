@@ -13,7 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import Property, QEnum, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.domain.clock import Clock
+from kiosk.domain.clock import Clock, real
 from kiosk.domain.model import Event
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
@@ -199,7 +199,7 @@ class KioskSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUnc
             self.changed.emit()
 
     def _clock_text(self) -> str:
-        moment: datetime = self._service.event.local(self._service.clock.now())
+        moment: datetime = self._service.event.local(real(self._service.clock).now())
         return moment.strftime("%H:%M")
 
 

@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from kiosk.domain.clock import ManualClock
+from kiosk.domain.clock import ManualClock, ShiftedClock
 from kiosk.domain.model import Event
 from kiosk.store.pin import PIN_FILE, InvalidPin, PinNotSet, pin_matches, set_pin
 from kiosk.store.service import BoardService
@@ -70,9 +70,37 @@ def test_five_wrong_pins_pause_the_pad_even_across_a_restart(
     assert restarted.try_staff_pin(PIN).opened
 
     rows = [(actor, action) for actor, action, _ in audit(restarted) if action.startswith("staff.")]
+    # Tries while paused are not checked, but logged.
     assert rows == [("attendee", "staff.pin.wrong")] * 4 + [
         ("attendee", "staff.pin.locked"),
+        ("attendee", "staff.pin.paused"),
+        ("attendee", "staff.pin.paused"),
         ("attendee", "staff.open"),
     ]
     assert not any(PIN in detail or "11111111" in detail for _, _, detail in audit(restarted))
     restarted.close()
+
+
+def test_the_pause_goes_by_real_time_whatever_the_rehearsal_clock_says(
+    clock: ManualClock, event: Event, data_dir: Path
+) -> None:
+    rehearsal = ShiftedClock(clock)
+    service = BoardService.open(data_dir, event, rehearsal, "kiosk-a")
+    set_pin(service.data_dir, PIN)
+    # Paused while rehearsing three days ahead: back on real time, five real minutes still end it.
+    rehearsal.shift_to(clock.now() + timedelta(days=3))
+    assert [service.try_staff_pin("11111111").locked_seconds for _ in range(5)][-1] == 300
+    rehearsal.reset()
+    assert service.try_staff_pin(PIN).locked_seconds == 300
+    clock.advance(timedelta(minutes=5, seconds=1))
+    assert service.try_staff_pin(PIN).opened
+    # Paused on real time: rehearsing a day back does not lift it.
+    for _ in range(5):
+        service.try_staff_pin("11111111")
+    rehearsal.shift_to(clock.now() - timedelta(days=1))
+    assert service.try_staff_pin(PIN).locked_seconds == 300
+    # The log keeps real times, in order.
+    with Session(service.engine) as s:
+        times = list(s.scalars(sa.select(AuditRow.at).order_by(AuditRow.id)))
+    assert times == sorted(times) and times[-1] == clock.now()
+    service.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import inspect
 import json
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -16,14 +17,17 @@ from sqlalchemy.orm import Session
 from kiosk.domain.actors import Role
 from kiosk.domain.clock import ManualClock
 from kiosk.share.importfile import parse_import
-from kiosk.store import tables
+from kiosk.store import outbox, recovery, tables
+from kiosk.store.backups import inspect_backup
 from kiosk.store.errors import SlotTaken, WrongEditCode
 from kiosk.store.pin import set_pin
+from kiosk.store.recovery import Damage, DamageKind, Recovery
 from kiosk.store.service import BoardService
 from kiosk.store.tables import AuditRow
+from kiosk.sync.entries import Outcome, PushResult
 from tests.factories import DAY_ONE, DAY_TWO, local
 from tests.store.conftest import DraftMaker
-from tests.store.hub_rows import displace, edit_conflict
+from tests.store.hub_rows import displace, edit_conflict, hub_row, session_payload
 
 PACKAGE = Path(__file__).resolve().parents[2] / "kiosk"
 READS = {
@@ -63,6 +67,8 @@ WRITES = [
     "hide_idea",
     "merge_ideas",
     "record_screen_reset",
+    "record_staff_action",
+    "backup",
     "import_sessions",
     "restore",
     "clear_board",
@@ -72,8 +78,8 @@ WRITES = [
     "take_kiosk_version",
     "rebook_card",
 ]
-# Copies of the board, not changes to it: no audit row.
-COPIES = {"backup"}
+# Every method is a read or a write.
+COPIES: set[str] = set()
 
 
 def audit_rows(service: BoardService) -> list[AuditRow]:
@@ -140,6 +146,12 @@ def writes(service: BoardService, make_draft: DraftMaker) -> dict[str, tuple[Cal
         "hide_idea": (lambda: service.hide_idea(idea.id), Role.STAFF),
         "merge_ideas": (lambda: service.merge_ideas(idea.id, other_idea.id), Role.STAFF),
         "record_screen_reset": (service.record_screen_reset, Role.STAFF),
+        "record_staff_action": (
+            lambda: service.record_staff_action("staff.export", "board", folder="/media/usb"),
+            Role.STAFF,
+        ),
+        # A copy of the board, but staff made it: the log says so.
+        "backup": (service.backup, Role.STAFF),
         "restore": (lambda: service.restore(saved), Role.STAFF),
         "clear_board": (service.clear_board, Role.STAFF),
         "import_sessions": (lambda: service.import_sessions(service.plan_import(planned)), Role.STAFF),
@@ -199,6 +211,47 @@ def test_each_write_leaves_exactly_one_audit_row_naming_its_actor(
     json.loads(new[0].detail)
 
 
+# --- the writes that are not BoardService methods: sync rounds and the start-up recovery ------------------------
+
+
+def other_writes(service: BoardService, make_draft: DraftMaker) -> dict[str, Callable[[], object]]:
+    """The store's write functions that the sync round and the start-up call directly, each as the system."""
+    added = service.add_card(make_draft("a", 0, 15, topic="Pushed to the hub"))
+    (entry,) = [entry for entry in outbox.pending(service.ctx, 100) if entry.row_id == added.card.id]
+    taken = hub_row("sessions", {**entry.payload, "displaced": True, "version": entry.version + 1, "kiosk_id": "hub"})
+    other = service.add_card(make_draft("b", 0, 15, topic="Edited on the hub"))
+    payload = session_payload(service, other.card.id)
+    pulled = hub_row("sessions", {**payload, "topic": "Changed on the hub", "version": payload["version"] + 1})
+    with Session(service.engine) as s:
+        s.execute(sa.delete(tables.OutboxRow).where(tables.OutboxRow.row_id == other.card.id))
+        s.commit()
+    saved = service.backup()
+    found = Recovery(Damage(DamageKind.CHECK, "page 7 is damaged"), service.data_dir / "damaged", inspect_backup(saved))
+    system = service.actor(Role.SYSTEM)
+    return {
+        "join_hub": lambda: outbox.join_hub(service.ctx, "hub-1", system),
+        "settle_push": lambda: outbox.settle_push(
+            service.ctx, [PushResult(entry.entry_id, Outcome.DISPLACED, taken)], system
+        ),
+        "apply_pulled": lambda: outbox.apply_pulled(service.ctx, [pulled], pulled.seq, lambda _keys: [], system),
+        "record_recovery": lambda: recovery.record(service.ctx, found, system),
+    }
+
+
+@pytest.mark.parametrize("name", ["join_hub", "settle_push", "apply_pulled", "record_recovery"])
+def test_sync_and_recovery_writes_leave_exactly_one_audit_row_as_the_system(
+    service: BoardService, make_draft: DraftMaker, clock: ManualClock, name: str
+) -> None:
+    call = other_writes(service, make_draft)[name]
+    before = audit_rows(service)
+
+    call()
+
+    new = audit_rows(service)[len(before) :]
+    assert len(new) == 1, [row.action for row in new]
+    assert (new[0].kiosk_id, new[0].actor, new[0].at) == ("kiosk-a", "system", clock.now())
+
+
 def test_an_update_records_old_and_new_values(service: BoardService, make_draft: DraftMaker) -> None:
     added = service.add_card(make_draft("a", 0, 15, topic="Before"))
 
@@ -248,6 +301,62 @@ def _is_session(func: ast.expr) -> bool:
 )
 def test_no_module_outside_the_write_path_constructs_a_row(path: Path) -> None:
     assert row_constructions(path) == []
+
+
+# Statements that write whole tables: only the write path runs them on the board. Allowed elsewhere: the hub's own
+# tables (kiosk/sync writes PostgreSQL, not the board), the migrations, the rolled-back probe that the file can be
+# written (engine), and a restore copying this kiosk's own records into the staged file before it goes live.
+STATEMENT_ALLOWED = ALLOWED | {PACKAGE / "store" / "engine.py", PACKAGE / "store" / "restore.py"}
+_SQL_WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+
+
+def statement_writes(path: Path) -> list[str]:
+    """Where a module runs an INSERT, UPDATE or DELETE itself: built with SQLAlchemy, or written out as SQL."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr in {"insert", "update", "delete"}
+            and isinstance(func.value, ast.Name)
+            and func.value.id in {"sa", "sqlalchemy"}
+        ):
+            found.append((node.lineno, f"sa.{func.attr}"))
+        first = node.args[0] if node.args else None
+        if isinstance(first, ast.JoinedStr) and first.values:
+            first = first.values[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str) and _SQL_WRITE.match(first.value):
+            found.append((node.lineno, "SQL"))
+    return [f"{path.relative_to(PACKAGE)}:{line} {what}" for line, what in sorted(found)]
+
+
+def board_modules() -> list[Path]:
+    outside = {PACKAGE / "sync"} | set(PACKAGE.rglob("migrations"))
+    return sorted(
+        path
+        for path in set(PACKAGE.rglob("*.py")) - STATEMENT_ALLOWED
+        if not any(path.is_relative_to(folder) for folder in outside)
+    )
+
+
+@pytest.mark.parametrize("path", board_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_outside_the_write_path_writes_a_table_by_statement(path: Path) -> None:
+    assert statement_writes(path) == []
+
+
+def test_the_statement_scan_catches_both_kinds(tmp_path: Path) -> None:
+    sample = PACKAGE / "store" / "_scan_sample.py"
+    try:
+        sample.write_text(
+            'def f(s, t):\n    s.execute(sa.delete(OutboxRow))\n    s.exec_driver_sql(f"update {t} set x = 1")\n'
+            '    s.execute("SELECT 1")\n',
+            encoding="utf-8",
+        )
+        assert statement_writes(sample) == ["store/_scan_sample.py:2 sa.delete", "store/_scan_sample.py:3 SQL"]
+    finally:
+        sample.unlink()
 
 
 def test_the_scan_catches_a_row_built_elsewhere(tmp_path: Path) -> None:

@@ -544,6 +544,10 @@ von %3</translation>
         <translation>hat zu oft eine falsche Team-PIN eingegeben: das Tastenfeld pausierte</translation>
     </message>
     <message>
+        <source>typed a staff PIN while the pad was paused</source>
+        <translation>hat eine Team-PIN eingegeben, während das Tastenfeld pausiert war</translation>
+    </message>
+    <message>
         <source>edited a card</source>
         <translation>hat eine Karte bearbeitet</translation>
     </message>
@@ -614,6 +618,26 @@ von %3</translation>
     <message>
         <source>sent the screen back to today&apos;s board</source>
         <translation>hat den Bildschirm zur heutigen Tafel zurückgeholt</translation>
+    </message>
+    <message>
+        <source>made a backup</source>
+        <translation>hat eine Sicherung angelegt</translation>
+    </message>
+    <message>
+        <source>exported the board</source>
+        <translation>hat die Tafel exportiert</translation>
+    </message>
+    <message>
+        <source>set the rehearsal clock</source>
+        <translation>hat die Probeuhr gestellt</translation>
+    </message>
+    <message>
+        <source>put the clock back to real time</source>
+        <translation>hat die Uhr auf die echte Zeit zurückgestellt</translation>
+    </message>
+    <message>
+        <source>closed the kiosk application</source>
+        <translation>hat die Kiosk-Anwendung beendet</translation>
     </message>
     <message>
         <source>attendee</source>

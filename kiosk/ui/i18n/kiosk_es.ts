@@ -544,6 +544,10 @@ de %3</translation>
         <translation>escribió demasiados PIN de organización incorrectos: el teclado se pausó</translation>
     </message>
     <message>
+        <source>typed a staff PIN while the pad was paused</source>
+        <translation>escribió un PIN de organización con el teclado en pausa</translation>
+    </message>
+    <message>
         <source>edited a card</source>
         <translation>editó una tarjeta</translation>
     </message>
@@ -614,6 +618,26 @@ de %3</translation>
     <message>
         <source>sent the screen back to today&apos;s board</source>
         <translation>devolvió la pantalla al tablero de hoy</translation>
+    </message>
+    <message>
+        <source>made a backup</source>
+        <translation>hizo una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>exported the board</source>
+        <translation>exportó el tablero</translation>
+    </message>
+    <message>
+        <source>set the rehearsal clock</source>
+        <translation>puso el reloj de ensayo</translation>
+    </message>
+    <message>
+        <source>put the clock back to real time</source>
+        <translation>volvió a poner el reloj en la hora real</translation>
+    </message>
+    <message>
+        <source>closed the kiosk application</source>
+        <translation>cerró la aplicación del quiosco</translation>
     </message>
     <message>
         <source>attendee</source>
