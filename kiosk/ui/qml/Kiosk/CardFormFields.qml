@@ -14,27 +14,21 @@ Item {
         topicField.focusInput();
     }
 
-    // Bring `first` to `last` into view; if they do not both fit, the top of `first`.
+    // Bring `first` to `last` into view (as a person scrolls to a field before tapping it).
     function reveal(first: Item, last: Item): void {
-        const top = first.mapToItem(formColumn, 0, 0).y + formColumn.y;
-        const bottom = last.mapToItem(formColumn, 0, last.height).y + formColumn.y;
-        const maxY = Math.max(0, flick.contentHeight - flick.height);
-        if (top < flick.contentY || bottom - top > flick.height)
-            flick.contentY = Math.min(maxY, Math.max(0, top - Theme.pad));
-        else if (bottom > flick.contentY + flick.height)
-            flick.contentY = Math.min(maxY, bottom - flick.height + Theme.pad * 2);
+        flick.reveal(first, last);
     }
 
     // The description is the last field: the tags come into view with it, so they can be reached while typing.
     function revealFocused(): void {
         if (topicField.editing)
-            reveal(topicField, topicField);
+            flick.reveal(topicField, topicField);
         else if (hostField.editing)
-            reveal(hostField, hostField);
+            flick.reveal(hostField, hostField);
         else if (handleField.editing)
-            reveal(handleField, handleField);
+            flick.reveal(handleField, handleField);
         else if (descriptionField.editing)
-            reveal(descriptionField, tagPicker);
+            flick.reveal(descriptionField, tagPicker);
     }
 
     // When the slot is lost, scroll up to the message and the nearby free slots.
@@ -45,14 +39,11 @@ Item {
         }
     }
 
-    Flickable {
+    KioskFlickable {
         id: flick
         anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
         width: body.wide ? parent.width * 0.58 : parent.width
         contentHeight: formColumn.height + Theme.pad * 4
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
-        Behavior on contentY { NumberAnimation { duration: 150; easing.type: Easing.OutCubic } }
         // The keyboard slides up after a field takes focus: keep that field in view as the space shrinks.
         onHeightChanged: body.revealFocused()
 

@@ -10,22 +10,11 @@ Rectangle {
     // How much of the window's bottom the on-screen keyboard covers; the form keeps its fields above it.
     property real keyboardHeight: 0
 
-    // Bring `first` to `last` into view above the keyboard; if they do not both fit, the top of `first`.
-    function reveal(first: Item, last: Item): void {
-        const top = first.mapToItem(fields, 0, 0).y + fields.y;
-        const bottom = last.mapToItem(fields, 0, last.height).y + fields.y;
-        const maxY = Math.max(0, flick.contentHeight - flick.height);
-        if (top < flick.contentY || bottom - top > flick.height)
-            flick.contentY = Math.min(maxY, Math.max(0, top - Theme.pad));
-        else if (bottom > flick.contentY + flick.height)
-            flick.contentY = Math.min(maxY, bottom - flick.height + Theme.pad);
-    }
-
     function revealFocused(): void {
         if (topicField.editing)
-            sheet.reveal(topicField, topicField);
+            flick.reveal(topicField, topicField);
         else if (noteField.editing)
-            sheet.reveal(noteField, actions);
+            flick.reveal(noteField, actions);
     }
 
     function submit(): void {
@@ -99,14 +88,10 @@ Rectangle {
     }
 
     // --- the fields ------------------------------------------------------------------------------
-    Flickable {
+    KioskFlickable {
         id: flick
         anchors { left: parent.left; right: parent.right; top: titleBar.bottom; bottom: parent.bottom; bottomMargin: sheet.keyboardHeight }
         contentHeight: fields.height + Theme.pad * 4
-        flickableDirection: Flickable.VerticalFlick
-        boundsBehavior: Flickable.StopAtBounds
-        clip: true
-        Behavior on contentY { NumberAnimation { duration: 150; easing.type: Easing.OutCubic } }
         // The keyboard slides up after a field takes focus; keep that field in view as the space shrinks.
         onHeightChanged: sheet.revealFocused()
 

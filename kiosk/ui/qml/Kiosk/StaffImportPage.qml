@@ -85,6 +85,7 @@ Item {
                 text: (row.ok ? "✓ " : "⚠ ") + qsTr("row %1").arg(row.line) + " · " + row.summary
             }
             Text {
+                objectName: "importRowProblems"
                 visible: row.problems !== ""
                 leftPadding: Theme.pad * 2
                 width: parent.width

@@ -3,7 +3,7 @@ import QtQuick
 import Kiosk
 
 // Export to a USB stick, check the board, rehearse with another clock, reset, leave the kiosk.
-Flickable {
+KioskFlickable {
     id: page
 
     required property KioskStaffTools tools
@@ -11,8 +11,8 @@ Flickable {
     property int rehearsalDay: 0
 
     contentHeight: body.height
-    clip: true
-    boundsBehavior: Flickable.StopAtBounds
+    // The keyboard slides up after the confirmation field takes focus: keep it and its button in view.
+    onHeightChanged: if (typed.editing) page.reveal(resetWord, resetWord)
     onVisibleChanged: if (visible) page.tools.findPlaces()
 
     component Heading: Text {
@@ -119,7 +119,10 @@ Flickable {
                 primary: false
                 danger: true
                 text: qsTr("Clear the board for a new event…")
-                onClicked: resetWord.visible = true
+                onClicked: {
+                    resetWord.visible = true;
+                    Qt.callLater(() => page.reveal(resetWord, resetWord));
+                }
             }
         }
         Column {
@@ -139,8 +142,10 @@ Flickable {
                 objectName: "resetWordField"
                 width: Math.min(parent.width, Theme.px(600))
                 label: qsTr("Confirmation")
+                required: true
                 inputHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
                 onEdited: (text) => typed.text = text
+                onEditingChanged: if (typed.editing) page.reveal(resetWord, resetWord)
             }
             TouchButton {
                 objectName: "clearBoardConfirm"
@@ -151,6 +156,7 @@ Flickable {
                     if (page.tools.clearBoard(typed.text)) {
                         typed.text = "";
                         resetWord.visible = false;
+                        page.forceActiveFocus();  // the field is gone: so is the keyboard
                     }
                 }
             }

@@ -18,7 +18,9 @@ Rectangle {
     implicitWidth: Math.max(Theme.minTouch, label.implicitWidth + Theme.pad * 3)
     implicitHeight: Math.max(Theme.minTouch, label.implicitHeight + Theme.pad * 1.5)
     radius: Theme.radius
-    color: primary ? (tap.pressed ? Qt.darker(Theme.accent, 1.2) : Theme.accent)
+    // A primary button that cannot be undone (discard, cancel a session, clear the board) is filled red.
+    readonly property color fill: danger ? Theme.danger : Theme.accent
+    color: primary ? (tap.pressed ? Qt.darker(button.fill, 1.2) : button.fill)
                    : (tap.pressed ? Qt.rgba(0.5, 0.5, 0.5, 0.25) : "transparent")
     border { width: primary ? 0 : Math.max(1, Theme.px(2)); color: button.outline }
     opacity: enabled ? 1 : 0.4
