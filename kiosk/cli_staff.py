@@ -12,7 +12,7 @@ import getpass
 import re
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from functools import partial
@@ -23,7 +23,8 @@ from kiosk.domain.audit import AuditEntry
 from kiosk.domain.model import Event
 from kiosk.options import OptionError, add_subcommand, options_from_namespace
 from kiosk.share.importfile import ImportFileError, read_import_file
-from kiosk.store.errors import CardNotFound
+from kiosk.store.errors import CardNotFound, SessionsInTheWay
+from kiosk.store.event_setup import room_id_for
 from kiosk.store.importer import summary
 from kiosk.store.pin import PIN_MAX, PIN_MIN, set_pin
 from kiosk.store.service import BoardService
@@ -124,9 +125,15 @@ def cmd_block(args: argparse.Namespace) -> int:
     with board(args) as service:
         event = service.event
         key = room_key(event, args.room)
-        block = service.block_room(
-            key, instant(event, args.day, args.start), instant(event, args.day, args.end), args.reason
-        )
+        try:
+            block = service.block_room(
+                key, instant(event, args.day, args.start), instant(event, args.day, args.end), args.reason
+            )
+        except SessionsInTheWay as in_the_way:
+            # Over SSH staff need to know which: each as `kiosk cancel` and `kiosk audit --card` take it.
+            for card in in_the_way.cards:
+                print(f"  {card.id}  {event.room(card.room_key).name} {_when(event, card.starts_at)}  {card.topic}")
+            raise
     print(
         f"Blocked {event.room(key).name} on {args.day} from {_hhmm(event, block.starts_at)} to "
         f"{_hhmm(event, block.ends_at)}: {block.reason}"
@@ -160,9 +167,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
     with board(args) as service:
         entries = service.audit(limit=args.limit, entity_id=args.card)
         event = service.event
+    show = _value_shower(event)
     for entry in entries:
         print(audit_line(event, entry))
-        for line in entry.changes:
+        for line in entry.changes(show):
             print(f"    {line}")
     if not entries:
         print("The audit log is empty." if args.card is None else "Nothing in the audit log about that card.")
@@ -242,6 +250,23 @@ def cmd_reset(args: argparse.Namespace) -> int:
 
 def audit_line(event: Event, entry: AuditEntry) -> str:
     return f"{_when(event, entry.at)}  {entry.actor} on {entry.kiosk_id}  {entry.what}"
+
+
+def _value_shower(event: Event) -> Callable[[str, object], str]:
+    """Values as staff read them: a room by its name, not its id; a time in the event's zone."""
+    rooms = {str(room_id_for(event.slug, room.key)): room.name for room in event.rooms}
+
+    def show(name: str, value: object) -> str:
+        if name == "room_id":
+            return rooms.get(str(value), str(value))
+        if name in ("starts_at", "ends_at", "created_at") and isinstance(value, str):
+            try:
+                return _when(event, datetime.fromisoformat(value))
+            except ValueError:
+                return value
+        return "—" if value is None else str(value)
+
+    return show
 
 
 def _hhmm(event: Event, moment: datetime) -> str:

@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import closing
+from datetime import time
 from pathlib import Path
 
 import pytest
 
 from kiosk.config import load_config
+from kiosk.domain.clock import ManualClock
 from kiosk.paths import DEMO_CONFIG
 from kiosk.store.pin import pin_matches
+from kiosk.store.service import BoardService
 from tests.commands import run_kiosk, run_kiosk_in_terminal
 
 EVENT = load_config(DEMO_CONFIG).event
@@ -109,6 +113,36 @@ def test_a_board_held_too_long_by_another_writer_fails_with_exit_1_and_changes_n
     assert err.startswith("kiosk: failed: ") and "locked" in err and len(err.strip().splitlines()) == 1
     code, out, err = kiosk(data, "cancel", "150f", "2023-04-21", "1100", "--reason", "Host is ill")
     assert code == 0 and out.startswith("Cancelled “AcroYoga”"), err
+
+
+def test_a_block_with_sessions_in_the_way_names_each_so_staff_can_cancel_it(data: Path) -> None:
+    code, out, err = kiosk(data, "block", "150f", "2023-04-21", "10:00", "13:00", "--reason", "Keynote overflow")
+    assert code == 2 and "1 session sits in that time" in err
+    (line,) = out.strip().splitlines()
+    assert "Room 150F 2023-04-21 11:00" in line and line.endswith("AcroYoga")
+    session_id = line.split()[0]
+    code, out, err = kiosk(data, "cancel", session_id, "--reason", "Room needed")
+    assert code == 0, err
+    code, out, err = kiosk(data, "block", "150f", "2023-04-21", "10:00", "13:00", "--reason", "Keynote overflow")
+    assert code == 0 and out.startswith("Blocked Room 150F"), err
+
+
+def test_the_audit_log_names_rooms_and_local_times(data: Path) -> None:
+    service = BoardService.open(data, EVENT, ManualClock(EVENT.at(EVENT.days[0], time(9))), "kiosk-ssh")
+    try:
+        (card,) = [c for c in service.cards() if c.topic == "AcroYoga"]
+        target = EVENT.at(EVENT.days[2], time(17))
+        assert not [c for c in service.cards() if (c.room_key, c.starts_at) == ("150d", target)]
+        service.staff_move_card(card.id, "150d", target)
+    finally:
+        service.close()
+    code, out, err = kiosk(data, "audit", "--limit", "1")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert "moved a card: AcroYoga" in lines[0]
+    assert "    room_id: Room 150F → Room 150D" in lines
+    assert "    starts_at: 2023-04-21 11:00 → 2023-04-23 17:00" in lines
+    assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", out)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -69,12 +70,11 @@ class AuditEntry:
         text = f"{words}: {subject}" if subject else words
         return f"{text} ({reason})" if reason else text
 
-    @property
-    def changes(self) -> list[str]:
-        """`field: old → new` for every value the change altered."""
+    def changes(self, show: Callable[[str, object], str] = lambda _name, value: str(value)) -> list[str]:
+        """`field: old → new` for every value the change altered, each value as `show(field, value)` words it."""
         lines = []
         for values in self.detail.get("changed", {}).values():
             for name, (old, new) in values.items():
-                if name not in {"version", "updated_at", "kiosk_id"}:
-                    lines.append(f"{name}: {old} → {new}")
+                if name not in {"version", "updated_at", "kiosk_id", "hlc"}:
+                    lines.append(f"{name}: {show(name, old)} → {show(name, new)}")
         return lines

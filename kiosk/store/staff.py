@@ -53,8 +53,9 @@ def move_card(ctx: StoreContext, card_id: uuid.UUID, room_key: str, starts_at: d
     with change(ctx, actor, "staff.card.move") as c:
         row, old_room = live_card_row(c.session, card_id)
         room = check_slot(ctx, c, room_key, starts_at, moving=row.id)
+        moved_from = f"{old_room} {ctx.event.local(row.starts_at):%Y-%m-%d %H:%M}"
         c.update(row, room_id=room.id, starts_at=starts_at, ends_at=starts_at + ctx.event.slot_length)
-        c.describe("session", row.id, **card_detail(row, room_key), moved_from=f"{old_room} {row.starts_at}")
+        c.describe("session", row.id, **card_detail(row, room_key), moved_from=moved_from)
         c.flush()
         return card_of(row, room_key)
 

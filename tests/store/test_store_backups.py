@@ -419,3 +419,31 @@ def test_nothing_can_change_the_board_between_the_safety_backup_and_the_restore(
     restore(service.ctx, saved, service.actor(Role.STAFF))
 
     assert seen == ["database is locked"]
+
+
+@pytest.mark.parametrize("step", ["the safety backup", "applying the config"])
+def test_a_restore_that_fails_half_way_leaves_the_board_exactly_as_it_was(
+    service: BoardService, make_draft: DraftMaker, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    fill(service, make_draft, 10, 11)
+    saved = backup_now(service, moment=MOMENT)
+    service.staff_cancel_card(service.cards()[0].id, "Changed after the backup")
+    before = {(c.id, c.topic, c.room_key, c.starts_at) for c in service.cards()}
+    stamp = service.change_stamp()
+
+    def disk_full(*_args: Any, **_kwargs: Any) -> Any:
+        raise OSError(28, "No space left on device")
+
+    if step == "the safety backup":
+        monkeypatch.setattr(restoring, "backup_now", disk_full)
+    else:
+        monkeypatch.setattr(restoring.event_setup, "apply_config", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        restore(service.ctx, saved, service.actor(Role.STAFF))
+
+    assert {(c.id, c.topic, c.room_key, c.starts_at) for c in service.cards()} == before
+    assert service.change_stamp() == stamp
+    with closing(sqlite3.connect(service.db_path)) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # The private copy is cleared away too.
+    assert not list(service.db_path.parent.glob(".restore-*"))
