@@ -21,6 +21,7 @@ from dateutil.rrule import rrulestr
 
 from kiosk.domain import Card, Event
 from kiosk.share.calendar import calendar_ics
+from kiosk.share.vtimezone import LOOKAHEAD_YEARS
 from tests.share.sample import make_event
 
 # The zones of the brief, plus ones that exercise the fallbacks: DST abolished (Sao Paulo 2019, Apia 2021),
@@ -146,8 +147,13 @@ def one_card(event: Event) -> Card:
 
 
 def window(year: int) -> tuple[datetime, datetime]:
-    """What the export promises to cover for an event in `year`: that year and the next, in full."""
-    return datetime(year, 1, 1, tzinfo=UTC) - timedelta(days=1), datetime(year + 2, 1, 1, tzinfo=UTC)
+    """What the export promises to get right for an event in `year`: from that year (a day early, for zones east of
+    Greenwich) to the end of the LOOKAHEAD_YEARS after it. The year before (LOOKBACK_YEARS) only gives readers a
+    first onset to stand on: before it, iCalendar says nothing."""
+    return (
+        datetime(year, 1, 1, tzinfo=UTC) - timedelta(days=1),
+        datetime(year + LOOKAHEAD_YEARS + 1, 1, 1, tzinfo=UTC),
+    )
 
 
 @pytest.mark.parametrize(("zone", "year"), ZONES_AND_YEARS)
