@@ -71,10 +71,19 @@ class AuditEntry:
         return f"{text} ({reason})" if reason else text
 
     def changes(self, show: Callable[[str, object], str] = lambda _name, value: str(value)) -> list[str]:
-        """`field: old → new` for every value the change altered, each value as `show(field, value)` words it."""
+        """`field: old → new` for every value the change altered, each value as `show(field, value)` words it; the
+        same line for many rows (clearing the board tombstones every card) once, with how many."""
         lines = []
         for values in self.detail.get("changed", {}).values():
             for name, (old, new) in values.items():
                 if name not in {"version", "updated_at", "kiosk_id", "hlc"}:
                     lines.append(f"{name}: {show(name, old)} → {show(name, new)}")
-        return lines
+        return [line if count == 1 else f"{line} ({count} rows)" for line, count in counted(lines)]
+
+
+def counted(lines: list[str]) -> list[tuple[str, int]]:
+    """Each distinct line once, in the order first seen, with how many times it came."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line] = counts.get(line, 0) + 1
+    return list(counts.items())

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.domain.audit import AuditEntry
+from kiosk.domain.audit import AuditEntry, counted
 from kiosk.domain.model import Event
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
@@ -167,4 +167,8 @@ def audit_changes(entry: AuditEntry, event: Event) -> list[str]:
             if name not in _UNSHOWN:
                 shown = (field_value(event, name, value, rooms) for value in (old, new))
                 lines.append("{}: {} → {}".format(field_name(name), *shown))
-    return lines
+    # The same line for many rows (clearing the board) once, with how many.
+    return [
+        line if count == 1 else fill(translate("KioskStaffAudit", "%1 (%n row(s))", "", count), line)
+        for line, count in counted(lines)
+    ]

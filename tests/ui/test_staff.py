@@ -3,6 +3,7 @@ checked on screen and in the database."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -414,6 +415,16 @@ def test_clearing_the_board_takes_reset_typed_on_the_keyboard_and_exit_leaves(
     qtbot.waitUntil(lambda: kiosk.service.cards() == ())
     assert list((kiosk.service.data_dir / "backups").iterdir())
     assert audit_actions(kiosk)[-1] == ("staff", "board.reset")
+    # The log shows the clearing as one line per kind of change, with how many rows, not a line per card.
+    show_section(kiosk, StaffSection.Audit)
+    qtbot.waitUntil(lambda: find_shown(kiosk.window, "auditChanges") is not None)
+    changes = find_shown(kiosk.window, "auditChanges")
+    assert changes is not None
+    text = changes.property("text")
+    (line,) = text.splitlines()  # cards and ideas alike: cancelled
+    rows = re.fullmatch(r"Cancelled: no → yes \((\d+) rows\)", line)
+    assert rows is not None and int(rows[1]) > before  # every card, and the ideas
+    show_section(kiosk, StaffSection.Tools)
     qtbot.waitUntil(lambda: not is_shown(find_item(kiosk.window, "inputPanel")))
     tap(kiosk.window, find_shown(kiosk.window, "exitButton"))  # type: ignore[arg-type]
     assert quits == [True]

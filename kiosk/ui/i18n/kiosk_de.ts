@@ -659,6 +659,13 @@ von %3</translation>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n row(s))</source>
+        <translation>
+            <numerusform>%1 (%n Zeile)</numerusform>
+            <numerusform>%1 (%n Zeilen)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KioskStaffBackups</name>

@@ -30,6 +30,16 @@
     </message>
 </context>
 <context>
+    <name>KioskStaffAudit</name>
+    <message numerus="yes">
+        <source>%1 (%n row(s))</source>
+        <translation>
+            <numerusform>%1 (%n row)</numerusform>
+            <numerusform>%1 (%n rows)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KioskStaffBackups</name>
     <message numerus="yes">
         <source>%n session(s)</source>

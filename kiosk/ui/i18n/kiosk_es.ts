@@ -659,6 +659,13 @@ de %3</translation>
         <source>%1 on %2</source>
         <translation>%1 en %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n row(s))</source>
+        <translation>
+            <numerusform>%1 (%n fila)</numerusform>
+            <numerusform>%1 (%n filas)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KioskStaffBackups</name>

@@ -50,6 +50,7 @@ Item {
                 text: entry.when + "  ·  " + entry.who + "  ·  " + entry.what
             }
             Text {
+                objectName: "auditChanges"
                 visible: entry.changes !== ""
                 leftPadding: Theme.pad * 2
                 width: parent.width

@@ -10,7 +10,7 @@ KioskFlickable {
     required property KioskClock kioskClock
     property int rehearsalDay: 0
 
-    contentHeight: body.height
+    contentHeight: body.height + Theme.pad * 2
     // The keyboard slides up after the confirmation field takes focus: keep it and its button in view.
     onHeightChanged: if (typed.editing) page.reveal(resetWord, resetWord)
     onVisibleChanged: if (visible) page.tools.findPlaces()
