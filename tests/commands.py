@@ -1,12 +1,15 @@
 """Running the `kiosk` command in a subprocess, as a person types it: offscreen, with nothing from the developer's
-own environment (no $KIOSK_CONFIG, no $KIOSK_DATA_DIR) unless a test passes it."""
+own environment (no $KIOSK_CONFIG, no $KIOSK_DATA_DIR) unless a test passes it. `run_kiosk` runs it to the end,
+`start_kiosk` leaves it running, `run_kiosk_in_terminal` answers its prompts on a terminal."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,12 +22,21 @@ def kiosk_env(**extra: str) -> dict[str, str]:
     return environment
 
 
+def _command(*args: str, prefix: Sequence[str] = ()) -> list[str]:
+    """`kiosk ARGS…` as this interpreter runs it, after `prefix` (a command that runs it, such as setpriv)."""
+    return [*prefix, sys.executable, "-m", "kiosk.cli", *args]
+
+
 def run_kiosk(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 120, stdin: str | None = None
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    stdin: str | None = None,
+    prefix: Sequence[str] = (),
 ) -> subprocess.CompletedProcess[str]:
     """`kiosk ARGS…` to completion; the caller checks the exit status and what it printed."""
     return subprocess.run(
-        [sys.executable, "-m", "kiosk.cli", *args],
+        _command(*args, prefix=prefix),
         cwd=ROOT,
         env=kiosk_env(**(env or {})),
         input=stdin,
@@ -32,6 +44,21 @@ def run_kiosk(
         text=True,
         timeout=timeout,
         check=False,
+    )
+
+
+def start_kiosk(
+    *args: str, env: dict[str, str] | None = None, prefix: Sequence[str] = (), **popen_kwargs: Any
+) -> subprocess.Popen[str]:
+    """`kiosk ARGS…` started and left running (a `kiosk run` to stop, a sync to kill); `popen_kwargs` say where
+    its output goes. The caller waits for it, or ends it."""
+    return subprocess.Popen(
+        _command(*args, prefix=prefix),
+        cwd=ROOT,
+        env=kiosk_env(**(env or {})),
+        text=True,
+        errors="replace",
+        **popen_kwargs,
     )
 
 
@@ -54,15 +81,7 @@ def run_kiosk_in_terminal(*args: str, answers: list[str], timeout: float = 60) -
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kiosk.cli", *args],
-        cwd=ROOT,
-        env=kiosk_env(),
-        stdin=terminal,
-        stdout=terminal,
-        stderr=terminal,
-        preexec_fn=take_terminal,
-    )
+    process = start_kiosk(*args, stdin=terminal, stdout=terminal, stderr=terminal, preexec_fn=take_terminal)
     os.close(terminal)
     shown = b""
     pending = list(answers)

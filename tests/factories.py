@@ -2,7 +2,9 @@
 
 `make_event()` is a small conference in Denver: two days from 10:00 to 18:00 in hourly slots, three rooms, a
 sponsor lunch blocking room B, three tags. Any field can be replaced, so each test folder states only what is
-particular to it (the export tests use PyCon-like rooms, the domain tests other days).
+particular to it (the export tests use PyCon-like rooms, the domain tests other days). `lifted_event()` is the same
+with the anti-spam limits out of the way, for tests that add cards by the hundred; `CONFIG_EVENT` and `CONFIG_LINKS`
+begin a config file for the same conference.
 """
 
 from __future__ import annotations
@@ -51,6 +53,42 @@ def make_event(**overrides: object) -> Event:
     }
     fields.update(overrides)
     return Event(**fields)  # type: ignore[arg-type]
+
+
+# Limits no test reaches by accident: for tests that add cards, votes and ideas by the hundred, which the anti-spam
+# limits are not what they are about (the wrong-code limits stay as they are).
+LIFTED_LIMITS = Limits(
+    cards_per_kiosk_per_minute=10**6,
+    cards_per_handle_per_day=10**6,
+    votes_per_kiosk_per_minute=10**6,
+    ideas_per_kiosk_per_minute=10**6,
+)
+
+
+def lifted_event(**overrides: object) -> Event:
+    """`make_event()` with `LIFTED_LIMITS`."""
+    return make_event(limits=LIFTED_LIMITS, **overrides)
+
+
+# The [event] and [links] tables of a config file for `make_event()`'s conference (its name, time zone, days and
+# hourly slots; slot_minutes left to its default), each ending in a blank line. The config tests edit them line by
+# line; a test that runs the `kiosk` command puts its own rooms, [kiosk] and [hub] after them.
+CONFIG_EVENT = """\
+[event]
+name = "Test Con"
+slug = "test-con"
+timezone = "America/Denver"
+days = [2023-04-21, 2023-04-22]
+first_slot = "10:00"
+last_slot_end = "18:00"
+hashtag = "#TestCon"
+
+"""
+CONFIG_LINKS = """\
+[links]
+base_url = "https://example.org/os/"
+
+"""
 
 
 def draft(

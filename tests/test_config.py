@@ -19,25 +19,13 @@ from kiosk.config import (
 )
 from kiosk.domain.model import Limits
 from kiosk.domain.templates import DEFAULT_SESSION_URL, DEFAULT_SHARE_URL
+from tests.factories import CONFIG_EVENT, CONFIG_LINKS
 
 DEMO = Path(__file__).resolve().parent.parent / "config" / "pycon-us-2023.toml"
 
-EVENT = """\
-[event]
-name = "Test Con"
-slug = "test-con"
-timezone = "America/Denver"
-days = [2023-04-21, 2023-04-22]
-first_slot = "10:00"
-last_slot_end = "18:00"
-hashtag = "#TestCon"
-
-"""
-LINKS = """\
-[links]
-base_url = "https://example.org/os/"
-
-"""
+# The minimal config these tests (and test_config_mistakes) edit line by line, one table at a time.
+EVENT = CONFIG_EVENT
+LINKS = CONFIG_LINKS
 ROOMS = """\
 [[rooms]]
 key = "a"

@@ -55,9 +55,8 @@ from typing import Any
 
 from tests.benchmarks.boards import large_config, seed_large_board
 from tests.benchmarks.table import Row
-from tests.commands import kiosk_env
+from tests.commands import ROOT, kiosk_env, run_kiosk
 
-ROOT = Path(__file__).resolve().parents[2]
 NOW = "2023-04-21T11:30"
 SIZE = "1920x1080"
 # The board's first day, which NOW is on: the day page Chromium shows.
@@ -284,26 +283,7 @@ def chromium_first_paint(
 
 def export_day_page(demo_dir: Path, out: Path) -> Path:
     """The board's static site, written by `kiosk export --format html` from the demo board; its first day's page."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kiosk.cli",
-            "export",
-            "--data-dir",
-            str(demo_dir),
-            "--format",
-            "html",
-            "--out",
-            str(out),
-        ],
-        cwd=ROOT,
-        env=kiosk_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = run_kiosk("export", "--data-dir", str(demo_dir), "--format", "html", "--out", str(out), timeout=300)
     page = out / DAY_PAGE
     if done.returncode != 0 or not page.is_file():
         raise RuntimeError(f"kiosk export failed:\n{done.stdout}\n{done.stderr}")

@@ -20,7 +20,7 @@ class Row:
     ratio: float | None = None
     # What the ratio is against: "the bare Qt Quick window (198 ms)".
     baseline: str = ""
-    # The target as written in the issue: "≤ 2.5×", "< 100 ms", "0".
+    # The target the figure is held to, as the table prints it: "≤ 2.5×", "< 100 ms", "0".
     target: str = ""
     # Whether the target was met (None when there is no target).
     met: bool | None = None

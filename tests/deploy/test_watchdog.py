@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.paths import DEMO_CONFIG
 from kiosk.ui.watchdog import SystemdNotifier, heartbeat_interval_ms, socket_address
-from tests.commands import ROOT, kiosk_env
+from tests.commands import start_kiosk
 from tests.deploy.notify import NotifySocket
 
 
@@ -125,10 +124,9 @@ def test_kiosk_run_tells_systemd_and_stops_cleanly_on_sigterm(tmp_path: Path) ->
     """The real `kiosk run` (its `run()`), as systemd starts it: READY, heartbeats, then SIGTERM ends it with
     exit status 0 and STOPPING=1."""
     with NotifySocket() as systemd:
-        env = kiosk_env(NOTIFY_SOCKET=systemd.address, WATCHDOG_USEC="400000")
-        command = [sys.executable, "-m", "kiosk.cli", "run", "--config", str(DEMO_CONFIG)]
-        command += ["--data-dir", str(tmp_path / "data"), "--now", "2023-04-21T11:20"]
-        kiosk = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        run = ("run", "--config", str(DEMO_CONFIG), "--data-dir", str(tmp_path / "data"), "--now", "2023-04-21T11:20")
+        env = {"NOTIFY_SOCKET": systemd.address, "WATCHDOG_USEC": "400000"}
+        kiosk = start_kiosk(*run, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         try:
             assert systemd.wait_for("READY", timeout=60), "no READY=1 from kiosk run"
             assert len(systemd.wait_for("WATCHDOG", count=3, timeout=10)) == 3
@@ -138,7 +136,7 @@ def test_kiosk_run_tells_systemd_and_stops_cleanly_on_sigterm(tmp_path: Path) ->
             if kiosk.poll() is None:
                 kiosk.kill()
                 kiosk.communicate()
-        assert kiosk.returncode == 0, output.decode(errors="replace")
+        assert kiosk.returncode == 0, output
         assert systemd.wait_for("STOPPING", timeout=2), "no STOPPING=1 on SIGTERM"
         order = [next(iter(m.fields)) for m in systemd.messages]
         assert order[0] == "READY"

@@ -69,7 +69,8 @@ def out(tmp_path: Path) -> Path:
 
 
 def test_a_card_added_is_online_after_one_round(tmp_path: Path, event: Event) -> None:
-    """The issue's case, through the real board: add a card, run one round, find the page its QR code names."""
+    """What publishing promises, through the real board: a card added is on the site after one round, at the page its
+    QR code names."""
     out = tmp_path / "openspaces"
     service = BoardService.open(tmp_path / "data", event, ManualClock(event.at(DAY_1, time(9))), "kiosk-a")
     try:

@@ -44,12 +44,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from kiosk.domain.clock import ManualClock
-from kiosk.domain.model import Event, Limits, Room
+from kiosk.domain.model import Event, Room
 from kiosk.store.autobackup import take_automatic_backup
 from kiosk.store.backups import newest_good_backup
 from kiosk.store.errors import CardNotFound
 from kiosk.store.service import DB_FILE_NAME, BoardService, CardDraft
-from tests.factories import DAY_ONE, local, make_event
+from tests.factories import DAY_ONE, lifted_event, local
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS_ENV = "KIOSK_CRASH_KILLS"
@@ -76,7 +76,7 @@ def crash_event() -> Event:
     as fast as it can, on purpose."""
     rooms: tuple[Room, ...] = (Room("a", "Room A"), Room("b", "Room B"), Room("c", "Room C"))
     rooms += tuple(Room(f"r{n:02d}", f"Room {n}") for n in range(4, 25))
-    return make_event(rooms=rooms, limits=Limits(cards_per_kiosk_per_minute=10**6, cards_per_handle_per_day=10**6))
+    return lifted_event(rooms=rooms)
 
 
 def free_slots(service: BoardService) -> list[tuple[str, datetime]]:

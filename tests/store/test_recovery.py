@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import subprocess
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
@@ -16,21 +15,23 @@ from pathlib import Path
 import pytest
 
 from kiosk.domain.clock import ManualClock
-from kiosk.domain.model import Event, Limits
+from kiosk.domain.model import Event
 from kiosk.store import backups
 from kiosk.store.autobackup import BackupSchedule, take_automatic_backup
 from kiosk.store.errors import DatabaseUnavailable
 from kiosk.store.recovery import DAMAGED_DIR_NAME
 from kiosk.store.service import DB_FILE_NAME, BoardService
+from tests.commands import run_kiosk
 from tests.damage import overwrite_pages
-from tests.factories import DAY_ONE, DAY_TWO, draft, local, make_event
+from tests.factories import DAY_ONE, DAY_TWO, draft, lifted_event, local
 
 SLOTS = [(room, day, hour) for day in (DAY_ONE, DAY_TWO) for room in ("a", "c") for hour in range(10, 18)]
 
 
 @pytest.fixture
 def roomy_event() -> Event:
-    return make_event(limits=Limits(cards_per_kiosk_per_minute=1000, cards_per_handle_per_day=1000))
+    """The test event with room for dozens of cards from one kiosk in a minute."""
+    return lifted_event()
 
 
 def add_cards(service: BoardService, slots: list[tuple[str, object, int]], prefix: str) -> set[str]:
@@ -57,6 +58,15 @@ def board(tmp_path: Path, roomy_event: Event) -> Iterator[tuple[Path, BoardServi
 
 def reopen(data: Path, event: Event) -> BoardService:
     return BoardService.open(data, event, ManualClock(local(DAY_ONE, 9)), "kiosk-a")
+
+
+def copy_of_board(data: Path, to: Path, *names: str) -> Path:
+    """The board's folder as a disk might leave it: only the files `names` of it, and its backups."""
+    to.mkdir()
+    for name in names:
+        shutil.copy2(data / name, to / name)
+    shutil.copytree(data / "backups", to / "backups")
+    return to
 
 
 def test_a_board_with_overwritten_pages_is_moved_aside_and_the_newest_backup_restored(
@@ -94,10 +104,7 @@ def test_a_lost_write_ahead_log_is_noticed_and_the_newer_backup_restored(
     take_automatic_backup(service.db_path, 5, reason="test")
     # A power cut now, on a disk that lost the -wal file: only the main file survives, and while the board is
     # open every change since the last checkpoint is in the -wal.
-    survivor = tmp_path / "survivor"
-    survivor.mkdir()
-    shutil.copy2(data / DB_FILE_NAME, survivor / DB_FILE_NAME)
-    shutil.copytree(data / "backups", survivor / "backups")
+    survivor = copy_of_board(data, tmp_path / "survivor", DB_FILE_NAME)
     with closing(sqlite3.connect(survivor / DB_FILE_NAME)) as db:
         has_sessions = db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sessions'").fetchone()[0]
         short = db.execute("SELECT count(*) FROM sessions").fetchone()[0] if has_sessions else 0
@@ -119,11 +126,7 @@ def test_a_scrambled_write_ahead_log_is_noticed_too(
     saved = add_cards(service, SLOTS[:8], "Saved")
     take_automatic_backup(service.db_path, 5, reason="test")
     add_cards(service, SLOTS[8:10], "Later")
-    copy = tmp_path / "copy"
-    copy.mkdir()
-    for name in (DB_FILE_NAME, f"{DB_FILE_NAME}-wal"):
-        shutil.copy2(data / name, copy / name)
-    shutil.copytree(data / "backups", copy / "backups")
+    copy = copy_of_board(data, tmp_path / "copy", DB_FILE_NAME, f"{DB_FILE_NAME}-wal")
     wal = copy / f"{DB_FILE_NAME}-wal"
     scrambled = bytearray(wal.read_bytes())
     # Past the 32-byte header and the first frame header: SQLite stops at the first frame whose checksum fails.
@@ -214,33 +217,19 @@ def test_only_the_newest_automatic_backups_are_kept(board: tuple[Path, BoardServ
 
 def _drop_privileges() -> list[str]:
     """A command prefix that runs as this user but without root's power to write any file."""
-    if not hasattr(subprocess, "run") or not shutil.which("setpriv"):
+    if not shutil.which("setpriv"):
         pytest.skip("setpriv (util-linux) is needed to drop root's capabilities")
-    import os
-
     return ["setpriv", "--bounding-set=-all", "--inh-caps=-all"] if os.geteuid() == 0 else []
 
 
 def test_a_read_only_board_is_refused_at_start_in_one_line(
     board: tuple[Path, BoardService, ManualClock], roomy_event: Event
 ) -> None:
-    import sys
-
-    from tests.commands import ROOT, kiosk_env
-
     data, service, _clock = board
     add_cards(service, SLOTS[:1], "One")
     service.close()
     (data / DB_FILE_NAME).chmod(0o444)
-    done = subprocess.run(
-        [*_drop_privileges(), sys.executable, "-m", "kiosk.cli", "check", "--data-dir", str(data)],
-        cwd=ROOT,
-        env=kiosk_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_kiosk("check", "--data-dir", str(data), prefix=_drop_privileges())
     # Nothing typed was wrong: the command failed on the board's file.
     assert done.returncode == 1, done.stdout + done.stderr
     lines = done.stderr.strip().splitlines()

@@ -7,31 +7,22 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
-from kiosk.domain.clock import ManualClock
 from kiosk.domain.model import Event
 from kiosk.store.checks import check_board
 from kiosk.store.context import StoreContext
-from kiosk.store.service import BoardService
-from tests.factories import DAY_ONE, DAY_TWO, local
-from tests.store.conftest import DraftMaker
+from kiosk.store.service import AddedCard, BoardService
+from tests.factories import DAY_ONE, local
 
 Breaker = Callable[[sqlite3.Connection], None]
 
 
 @pytest.fixture
-def board(service: BoardService, make_draft: DraftMaker, clock: ManualClock) -> BoardService:
-    """Three sessions (one adopting an idea), two ideas, the config's lunch block and a staff block."""
-    service.add_card(make_draft("a", 0, 10, topic="Home automation"))
-    idea = service.add_idea("Packaging pain points")
-    service.add_idea("Board games")
-    service.add_card(make_draft("c", 0, 11, topic="Packaging, live", idea_id=idea.id))
-    service.add_card(make_draft("c", 1, 15, topic="Type hints in practice"))
-    service.block_room("a", local(DAY_TWO, 16), local(DAY_TWO, 18), "Cleaning")
-    clock.advance(timedelta(minutes=1))
+def board(service: BoardService, busy_board: AddedCard) -> BoardService:
+    """The busy board: three sessions (one adopting an idea), two ideas, the config's lunch block and a staff block."""
     return service
 
 

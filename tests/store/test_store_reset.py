@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import closing
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -22,22 +21,10 @@ from kiosk.store.pin import set_pin, try_pin
 from kiosk.store.reset import clear_board
 from kiosk.store.service import AddedCard, BoardService
 from kiosk.store.writes import Change
-from tests.factories import DAY_TWO, LUNCH_BLOCK_ID, local
+from tests.factories import LUNCH_BLOCK_ID
 from tests.store.conftest import DraftMaker
 
 PIN = "13572468"
-
-
-def busy_board(service: BoardService, make_draft: DraftMaker, clock: ManualClock) -> AddedCard:
-    """Three cards (one adopting an idea), two ideas, a staff block; returns the first card."""
-    first = service.add_card(make_draft("a", 0, 10, topic="Home automation"))
-    idea = service.add_idea("Packaging pain points")
-    service.add_idea("Board games")
-    service.add_card(make_draft("c", 0, 11, topic="Packaging, live", idea_id=idea.id))
-    service.add_card(make_draft("a", 1, 15, topic="Type hints in practice"))
-    service.block_room("c", local(DAY_TWO, 10), local(DAY_TWO, 12), "Set-up for the keynote")
-    clock.advance(timedelta(minutes=1))
-    return first
 
 
 def audit(service: BoardService) -> list[tuple[int, str, str, str]]:
@@ -62,10 +49,8 @@ def lock_out(service: BoardService, card: AddedCard, data_dir: Path) -> None:
     assert try_pin(service.ctx, data_dir, PIN, service.actor(Role.ATTENDEE)).locked_seconds > 0
 
 
-def test_clearing_tombstones_sessions_ideas_and_staff_blocks_after_a_backup(
-    service: BoardService, make_draft: DraftMaker, clock: ManualClock
-) -> None:
-    busy_board(service, make_draft, clock)
+@pytest.mark.usefixtures("busy_board")
+def test_clearing_tombstones_sessions_ideas_and_staff_blocks_after_a_backup(service: BoardService) -> None:
     history = audit(service)
 
     result = clear_board(service.ctx, service.actor(Role.STAFF))
@@ -93,10 +78,8 @@ def test_clearing_tombstones_sessions_ideas_and_staff_blocks_after_a_backup(
     }
 
 
-def test_a_cleared_board_takes_new_cards_in_the_freed_slots(
-    service: BoardService, make_draft: DraftMaker, clock: ManualClock
-) -> None:
-    busy_board(service, make_draft, clock)
+@pytest.mark.usefixtures("busy_board")
+def test_a_cleared_board_takes_new_cards_in_the_freed_slots(service: BoardService, make_draft: DraftMaker) -> None:
 
     clear_board(service.ctx, service.actor(Role.STAFF))
 
@@ -104,10 +87,10 @@ def test_a_cleared_board_takes_new_cards_in_the_freed_slots(
     assert service.cards() == (again.card,)
 
 
+@pytest.mark.usefixtures("busy_board")
 def test_another_kiosk_sees_the_cleared_board_through_the_change_stamp(
-    service: BoardService, make_draft: DraftMaker, clock: ManualClock, event: Event
+    service: BoardService, clock: ManualClock, event: Event
 ) -> None:
-    busy_board(service, make_draft, clock)
     other = BoardService(open_engine(service.db_path), event, clock, "kiosk-b")
     assert len(other.cards()) == 3
     stamp = other.change_stamp()
@@ -120,10 +103,9 @@ def test_another_kiosk_sees_the_cleared_board_through_the_change_stamp(
 
 
 def test_keeping_the_cards_only_lifts_this_kiosks_lockouts(
-    service: BoardService, make_draft: DraftMaker, clock: ManualClock, data_dir: Path
+    service: BoardService, busy_board: AddedCard, data_dir: Path
 ) -> None:
-    first = busy_board(service, make_draft, clock)
-    lock_out(service, first, data_dir)
+    lock_out(service, busy_board, data_dir)
     board = (service.cards(), service.ideas(), service.blocks())
     history = audit(service)
 
@@ -131,28 +113,23 @@ def test_keeping_the_cards_only_lifts_this_kiosks_lockouts(
 
     assert (service.cards(), service.ideas(), service.blocks()) == board
     assert (result.sessions, result.ideas, result.blocks, result.lockouts) == (0, 0, 0, 2)
-    assert service.check_edit_code(first.card.id, first.edit_code)
+    assert service.check_edit_code(busy_board.card.id, busy_board.edit_code)
     assert try_pin(service.ctx, data_dir, PIN, service.actor(Role.ATTENDEE)).opened
     [(_id, actor, action, detail)] = audit(service)[len(history) : len(history) + 1]
     assert (actor, action, json.loads(detail)["keep_cards"]) == ("staff", "board.reset", True)
     assert inspect_backup(result.backup).sessions == 3
 
 
-def test_a_full_clear_lifts_the_lockouts_too(
-    service: BoardService, make_draft: DraftMaker, clock: ManualClock, data_dir: Path
-) -> None:
-    first = busy_board(service, make_draft, clock)
-    lock_out(service, first, data_dir)
+def test_a_full_clear_lifts_the_lockouts_too(service: BoardService, busy_board: AddedCard, data_dir: Path) -> None:
+    lock_out(service, busy_board, data_dir)
 
     assert clear_board(service.ctx, service.actor(Role.STAFF)).lockouts == 2
 
     assert try_pin(service.ctx, data_dir, PIN, service.actor(Role.ATTENDEE)).opened
 
 
-def test_a_clear_that_fails_half_way_changes_nothing(
-    service: BoardService, make_draft: DraftMaker, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    busy_board(service, make_draft, clock)
+@pytest.mark.usefixtures("busy_board")
+def test_a_clear_that_fails_half_way_changes_nothing(service: BoardService, monkeypatch: pytest.MonkeyPatch) -> None:
     board, stamp = (service.cards(), service.ideas(), service.blocks()), service.change_stamp()
     real_tombstone = Change.tombstone
     calls: list[object] = []
@@ -172,8 +149,8 @@ def test_a_clear_that_fails_half_way_changes_nothing(
     assert ((service.cards(), service.ideas(), service.blocks()), service.change_stamp()) == (board, stamp)
 
 
-def test_no_backup_no_clear(service: BoardService, make_draft: DraftMaker, clock: ManualClock) -> None:
-    busy_board(service, make_draft, clock)
+@pytest.mark.usefixtures("busy_board")
+def test_no_backup_no_clear(service: BoardService) -> None:
     board, stamp = (service.cards(), service.ideas(), service.blocks()), service.change_stamp()
 
     def full_disk(_ctx: StoreContext) -> Path:
@@ -185,10 +162,8 @@ def test_no_backup_no_clear(service: BoardService, make_draft: DraftMaker, clock
     assert ((service.cards(), service.ideas(), service.blocks()), service.change_stamp()) == (board, stamp)
 
 
-def test_the_backup_is_made_under_the_resets_write_lock(
-    service: BoardService, make_draft: DraftMaker, clock: ManualClock
-) -> None:
-    busy_board(service, make_draft, clock)
+@pytest.mark.usefixtures("busy_board")
+def test_the_backup_is_made_under_the_resets_write_lock(service: BoardService) -> None:
     seen: list[str] = []
 
     def backup_while_someone_writes(ctx: StoreContext) -> Path:

@@ -1,6 +1,6 @@
 """Checking a synced conference as a whole: every kiosk's board against the others and against the hub.
 
-`audit_conference` counts what the issue asks to be zero (cards lost, cards duplicated, slots double-booked,
+`audit_conference` counts what syncing must keep at zero (cards lost, cards duplicated, slots double-booked,
 displaced cards without a conflict) and whether every digest agrees, so convergence tests and the sync benchmark
 report the same figures.
 """

@@ -16,26 +16,17 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from kiosk.domain.clock import ManualClock
-from kiosk.domain.model import Event, Limits
+from kiosk.domain.model import Event
 from kiosk.store.service import BoardService
 from kiosk.store.tables import BlockRow, ConflictRow, IdeaRow, RoomRow, SessionRow, VoteRow
 from kiosk.sync.hubadmin import hub_engine, init_hub
 from kiosk.sync.round import RoundReport, Syncer
 from kiosk.sync.settings import parse_hub_url
-from tests.factories import DAY_ONE, local, make_event
+from tests.factories import DAY_ONE, lifted_event, local
 
-# Sim kiosks make many cards a minute: the anti-spam limits are not what these tests are about.
-GENEROUS = Limits(
-    cards_per_kiosk_per_minute=100_000,
-    cards_per_handle_per_day=100_000,
-    votes_per_kiosk_per_minute=100_000,
-    ideas_per_kiosk_per_minute=100_000,
-)
+# Sim kiosks make many cards a minute: their event has the anti-spam limits lifted.
+sync_event = lifted_event
 START = local(DAY_ONE, 9).astimezone(UTC)
-
-
-def sync_event(**overrides: object) -> Event:
-    return make_event(limits=GENEROUS, **overrides)
 
 
 def connect_hub(url: str, **options: object) -> Engine:

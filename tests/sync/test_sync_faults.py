@@ -8,7 +8,6 @@ import json
 import logging
 import signal
 import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -26,8 +25,8 @@ from kiosk.store.cards import CardDraft
 from kiosk.store.tables import SessionRow, VoteRow
 from kiosk.sync.hubadmin import HubSchemaMismatch, HubUnavailable
 from kiosk.sync.round import Syncer
-from tests.commands import ROOT, kiosk_env
-from tests.factories import DAY_ONE, DAY_TWO, draft, local
+from tests.commands import run_kiosk, start_kiosk
+from tests.factories import CONFIG_EVENT, CONFIG_LINKS, DAY_ONE, DAY_TWO, draft, local
 from tests.pgcluster import PgCluster
 from tests.sync.harness import SimKiosk, kiosks, make_hub, sync_event
 from tests.tcpproxy import TcpProxy
@@ -183,29 +182,16 @@ def test_a_kiosk_killed_in_the_middle_of_syncing_loses_nothing(
                 start = local(day, hour).astimezone(UTC)
                 created.add(service.add_card(CardDraft(room.key, start, f"Card {n}-{hour}", "Host")).card.id)
         service.close()
+        sync_once = ("sync", "--once", "--config", str(config), "--data-dir", str(data))
         kills = 0
         for delay in (0.4, 0.8, 1.2, 1.6, 2.0, 2.4):
-            process = subprocess.Popen(
-                [sys.executable, "-m", "kiosk.cli", "sync", "--once", "--config", str(config), "--data-dir", str(data)],
-                cwd=ROOT,
-                env=kiosk_env(),
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
+            process = start_kiosk(*sync_once, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(delay)
             if process.poll() is None:
                 process.send_signal(signal.SIGKILL)
                 kills += 1
             process.wait(30)
-        finished = subprocess.run(
-            [sys.executable, "-m", "kiosk.cli", "sync", "--once", "--config", str(config), "--data-dir", str(data)],
-            cwd=ROOT,
-            env=kiosk_env(),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        finished = run_kiosk(*sync_once)
         assert finished.returncode == 0, finished.stderr
         assert kills >= 1
         witness.sync()
@@ -216,26 +202,11 @@ def test_a_kiosk_killed_in_the_middle_of_syncing_loses_nothing(
 
 
 def _config_for(folder: Path, hub: str, *, event_rooms: int) -> Path:
-    """A config for the killed kiosk: the sim event's shape, the hub with its password in the environment."""
+    """A config for the killed kiosk: the sim event's days, slots and rooms, and the hub with its password in a
+    file beside the config."""
     url = make_url(hub)
     rooms = "".join(f'[[rooms]]\nkey = "r{n:02d}"\nname = "Room {n}"\n\n' for n in range(1, event_rooms + 1))
-    text = f"""
-[event]
-name = "Test Con"
-slug = "test-con"
-timezone = "America/Denver"
-days = [2023-04-21, 2023-04-22]
-first_slot = "10:00"
-last_slot_end = "18:00"
-slot_minutes = 60
-hashtag = "#TestConOpenSpace"
-
-[links]
-base_url = "https://example.org/openspaces"
-session_url = "{{base_url}}/{{id}}"
-share_url = "https://example.org/share?text={{text}}"
-
-[kiosk]
+    text = f"""{CONFIG_EVENT}{CONFIG_LINKS}[kiosk]
 id = "killed"
 
 [hub]

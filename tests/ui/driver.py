@@ -72,18 +72,12 @@ def centre_of(item: QQuickItem) -> QPoint:
 
 
 def tap_at(window: QQuickWindow, point: QPoint) -> None:
-    QTest.touchEvent(window, touch_device()).press(0, point, window).commit()
-    QTest.qWait(20)
-    QTest.touchEvent(window, touch_device()).release(0, point, window).commit()
-    QTest.qWait(30)
+    press_at(window, point)
 
 
 def click_at(window: QQuickWindow, point: QPoint) -> None:
     """A mouse click: what a touch screen without touch support in Qt (or xdotool) delivers."""
-    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-    QTest.qWait(20)
-    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-    QTest.qWait(30)
+    press_at(window, point, how="mouse")
 
 
 def press_at(window: QQuickWindow, point: QPoint, *, how: str = "touch", hold_ms: int = 20) -> None:
@@ -102,6 +96,26 @@ def press_at(window: QQuickWindow, point: QPoint, *, how: str = "touch", hold_ms
 def tap(window: QQuickWindow, item: QQuickItem) -> None:
     assert is_shown(item), f"{item.objectName() or item} is not on screen"
     tap_at(window, centre_of(item))
+
+
+def texts_in(item: QQuickItem, *, hidden_too: bool = False) -> list[str]:
+    """The non-empty texts of `item` and the items under it that a person can see; with `hidden_too`, those of
+    hidden items as well."""
+    return [str(i.property("text")) for i in walk_items(item) if i.property("text") and (hidden_too or is_shown(i))]
+
+
+def focused_name(window: QQuickWindow) -> str:
+    """The objectName of the item with the keyboard focus ("" when none has it)."""
+    item = window.activeFocusItem()
+    return item.objectName() if item is not None else ""
+
+
+def tap_named(window: QQuickWindow, *names: str) -> None:
+    """Tap the shown items with these objectNames one after another (a code's keys, then OK)."""
+    for name in names:
+        item = find_shown(window, name)
+        assert item is not None, f"no {name} on screen"
+        tap(window, item)
 
 
 def prop(obj: QObject, name: str) -> Any:
@@ -139,6 +153,14 @@ def keyboard_keys(window: QQuickWindow) -> dict[str, QQuickItem]:
         elif (text := item.property("text")) and isinstance(text, str):
             keys.setdefault(text.lower(), item)
     return keys
+
+
+def wait_keyboard_gone(window: QQuickWindow, timeout_ms: int = 5000) -> None:
+    """Until the on-screen keyboard has slid out of the way (a form closed, or its last field done): a person taps
+    what is under it once it has."""
+    panel = find_item(window, "inputPanel")
+    assert panel is not None, "no on-screen keyboard in the window"
+    assert wait_for(lambda: not is_shown(panel), timeout_ms), "the on-screen keyboard stayed up"
 
 
 def type_on_keyboard(window: QQuickWindow, text: str) -> None:

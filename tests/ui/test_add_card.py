@@ -20,12 +20,16 @@ from tests.ui.driver import (
     find_item,
     find_object,
     find_shown,
+    focused_name,
     is_shown,
     keyboard_keys,
     long_press_alternative,
     tap,
+    tap_named,
+    texts_in,
     type_hardware,
     type_on_keyboard,
+    wait_keyboard_gone,
     walk_items,
 )
 
@@ -36,30 +40,28 @@ def open_free_slot(kiosk: KioskApp, qtbot: QtBot, room: str, hhmm: str) -> None:
     reveal_slot(kiosk, room, hhmm)
     cell = find_item(kiosk.window, f"slot-{room}-{hhmm}")
     assert cell is not None and cell.property("slotState") == "free"
-    wait_keyboard_gone(kiosk, qtbot)
+    wait_keyboard_gone(kiosk.window)
     tap(kiosk.window, cell)
     sheet = find_item(kiosk.window, "addCardSheet")
     assert sheet is not None
     qtbot.waitUntil(lambda: is_shown(sheet))
 
 
-def wait_keyboard_gone(kiosk: KioskApp, qtbot: QtBot) -> None:
-    """After a form closes the keyboard slides away; a person taps the board once it has."""
-    panel = find_item(kiosk.window, "inputPanel")
-    qtbot.waitUntil(lambda: not is_shown(panel))
-
-
-def focused_name(kiosk: KioskApp) -> str:
-    item = kiosk.window.activeFocusItem()
-    return item.objectName() if item is not None else ""
-
-
 def fill_card(kiosk: KioskApp, qtbot: QtBot, topic: str, host: str) -> None:
-    qtbot.waitUntil(lambda: focused_name(kiosk) == "topicFieldInput")
+    qtbot.waitUntil(lambda: focused_name(kiosk.window) == "topicFieldInput")
     type_hardware(kiosk.window, topic)
     QTest.keyClick(kiosk.window, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: focused_name(kiosk) == "hostFieldInput")
+    qtbot.waitUntil(lambda: focused_name(kiosk.window) == "hostFieldInput")
     type_hardware(kiosk.window, host)
+
+
+def retype_topic(kiosk: KioskApp, topic: str) -> None:
+    """Back in the topic field, everything in it selected and typed over on a hardware keyboard."""
+    field = find_item(kiosk.window, "topicFieldInput")
+    assert field is not None
+    field.forceActiveFocus()
+    QTest.keyClick(kiosk.window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_hardware(kiosk.window, topic)
 
 
 def scroll_into_view(kiosk: KioskApp, item: QQuickItem) -> None:
@@ -69,30 +71,24 @@ def scroll_into_view(kiosk: KioskApp, item: QQuickItem) -> None:
     QTest.qWait(250)  # the form scrolls with a short animation
 
 
-def texts_in(kiosk: KioskApp) -> list[str]:
-    return [
-        str(i.property("text")) for i in walk_items(kiosk.window.contentItem()) if is_shown(i) and i.property("text")
-    ]
-
-
 def test_host_adds_a_card_by_touch(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
     kiosk = make_kiosk(now=FRIDAY_MORNING)
     room = kiosk.config.event.rooms[0]
     open_free_slot(kiosk, qtbot, room.key, "1600")
     panel = find_item(kiosk.window, "inputPanel")
     qtbot.waitUntil(lambda: is_shown(panel) and panel.property("active") is True)
-    qtbot.waitUntil(lambda: focused_name(kiosk) == "topicFieldInput")
+    qtbot.waitUntil(lambda: focused_name(kiosk.window) == "topicFieldInput")
 
     # The topic, tapped out key by key on the on-screen keyboard, then Enter moves on.
     type_on_keyboard(kiosk.window, "Git clinic")
     tap(kiosk.window, keyboard_keys(kiosk.window)["\n"])
-    qtbot.waitUntil(lambda: focused_name(kiosk) == "hostFieldInput")
+    qtbot.waitUntil(lambda: focused_name(kiosk.window) == "hostFieldInput")
     # Accents by holding a key: Jos + é.
     type_on_keyboard(kiosk.window, "Jos")
     long_press_alternative(kiosk.window, "e", "é")
     assert kiosk.form.property("hostName") == "José"
     QTest.keyClick(kiosk.window, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: focused_name(kiosk) == "handleFieldInput")
+    qtbot.waitUntil(lambda: focused_name(kiosk.window) == "handleFieldInput")
     type_hardware(kiosk.window, "@jose")
     tag = find_item(kiosk.window, "tagChip-git")
     assert tag is not None
@@ -110,8 +106,8 @@ def test_host_adds_a_card_by_touch(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
     assert code is not None
     qtbot.waitUntil(lambda: is_shown(code))
     assert len(code.property("text")) == 6 and code.property("text").isdigit()
-    wait_keyboard_gone(kiosk, qtbot)  # nothing left to type: the keyboard goes away
-    assert any("#PyConOpenSpace" in text for text in texts_in(kiosk))
+    wait_keyboard_gone(kiosk.window)  # nothing left to type: the keyboard goes away
+    assert any("#PyConOpenSpace" in text for text in texts_in(kiosk.window.contentItem()))
 
     # On the grid at once, and in the database exactly as typed.
     cell = find_item(kiosk.window, f"slot-{room.key}-1600")
@@ -128,15 +124,11 @@ def test_live_validation_beside_the_field(make_kiosk: MakeKiosk, qtbot: QtBot) -
     kiosk = make_kiosk(now=FRIDAY_MORNING)
     open_free_slot(kiosk, qtbot, kiosk.config.event.rooms[0].key, "1500")
     fill_card(kiosk, qtbot, "ab", "")
-    assert any("at least 3 characters" in text for text in texts_in(kiosk))
+    assert any("at least 3 characters" in text for text in texts_in(kiosk.window.contentItem()))
     submit = find_item(kiosk.window, "submitButton")
     assert submit is not None and submit.property("enabled") is False
     # Markup is kept as typed and previewed literally.
-    topic = find_item(kiosk.window, "topicFieldInput")
-    assert topic is not None
-    topic.forceActiveFocus()
-    QTest.keyClick(kiosk.window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    type_hardware(kiosk.window, "<b>Bold</b> ideas")
+    retype_topic(kiosk, "<b>Bold</b> ideas")
     preview = find_item(kiosk.window, "cardPreview")
     assert preview is not None and preview.property("topic") == "<b>Bold</b> ideas"
 
@@ -207,7 +199,7 @@ def open_host_pad(kiosk: KioskApp, qtbot: QtBot, hhmm: str) -> None:
     reveal_slot(kiosk, room, hhmm)
     cell = find_item(kiosk.window, f"slot-{room}-{hhmm}")
     assert cell is not None
-    wait_keyboard_gone(kiosk, qtbot)
+    wait_keyboard_gone(kiosk.window)
     tap(kiosk.window, cell)
     host = find_item(kiosk.window, "hostButton")
     qtbot.waitUntil(lambda: host is not None and is_shown(host))
@@ -218,13 +210,7 @@ def open_host_pad(kiosk: KioskApp, qtbot: QtBot, hhmm: str) -> None:
 
 
 def enter_code(kiosk: KioskApp, code: str) -> None:
-    for digit in code:
-        key = find_item(kiosk.window, f"codeKey-{digit}")
-        assert key is not None
-        tap(kiosk.window, key)
-    ok = find_item(kiosk.window, "codeKey-OK")
-    assert ok is not None
-    tap(kiosk.window, ok)
+    tap_named(kiosk.window, *(f"codeKey-{digit}" for digit in code), "codeKey-OK")
 
 
 def wait_detail_closed(kiosk: KioskApp, qtbot: QtBot) -> None:
@@ -247,11 +233,7 @@ def test_host_edits_then_cancels_with_the_code(make_kiosk: MakeKiosk, qtbot: QtB
     qtbot.waitUntil(lambda: kiosk.form.property("isOpen") and kiosk.form.property("mode") == FormMode.Edit)
     assert kiosk.form.property("topic") == "Packaging clinic"
     fill_card(kiosk, qtbot, "", "")  # focus lands in the topic field first
-    topic = find_item(kiosk.window, "topicFieldInput")
-    assert topic is not None
-    topic.forceActiveFocus()
-    QTest.keyClick(kiosk.window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    type_hardware(kiosk.window, "Packaging clinic, part 2")
+    retype_topic(kiosk, "Packaging clinic, part 2")
     submit = find_item(kiosk.window, "submitButton")
     assert submit is not None
     tap(kiosk.window, submit)
@@ -443,7 +425,7 @@ def test_cancel_on_a_filled_in_form_asks_before_throwing_it_away(make_kiosk: Mak
 def test_only_the_focused_field_shows_a_cursor(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
     kiosk = make_kiosk(now=FRIDAY_MORNING)
     open_free_slot(kiosk, qtbot, kiosk.config.event.rooms[0].key, "1500")
-    qtbot.waitUntil(lambda: focused_name(kiosk) == "topicFieldInput")
+    qtbot.waitUntil(lambda: focused_name(kiosk.window) == "topicFieldInput")
     cursors = {
         name: find_item(kiosk.window, name).property("cursorVisible")  # type: ignore[union-attr]
         for name in ("topicFieldInput", "hostFieldInput", "handleFieldInput", "descriptionFieldInput")

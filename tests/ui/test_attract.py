@@ -22,11 +22,7 @@ from kiosk.ui.app import KioskApp
 from kiosk.ui.attract import AttractScreenMode, KioskAttract, headline_for
 from kiosk.ui.router import Overlay
 from tests.ui.conftest import Kit, MakeKiosk, config_with
-from tests.ui.driver import find_item, find_object, is_shown, tap_at, walk_items
-
-
-def texts_in(item: QQuickItem) -> list[str]:
-    return [str(child.property("text")) for child in walk_items(item) if child.property("text") is not None]
+from tests.ui.driver import find_item, find_object, is_shown, tap_at, texts_in, walk_items
 
 
 def idle_until_attract(kiosk: KioskApp, qtbot: QtBot) -> QQuickItem:
@@ -46,7 +42,7 @@ def tile_texts(kiosk: KioskApp, room_key: str) -> list[str] | None:
     tile = find_item(kiosk.window, f"nowNextRoom-{room_key}")
     if tile is None or not is_shown(tile):
         return None
-    return texts_in(tile)
+    return texts_in(tile, hidden_too=True)
 
 
 def rest_text(kiosk: KioskApp) -> str:
@@ -54,7 +50,7 @@ def rest_text(kiosk: KioskApp) -> str:
     rest = find_item(kiosk.window, "nowNextRest")
     if rest is None or not is_shown(rest):
         return ""
-    return " ".join(texts_in(rest)).replace("\u00a0", " ")
+    return " ".join(texts_in(rest, hidden_too=True)).replace("\u00a0", " ")
 
 
 # --- the real window ---------------------------------------------------------------------------------------------
@@ -67,7 +63,7 @@ def test_idle_shows_what_is_on_now_with_the_minutes_left(make_kiosk: MakeKiosk, 
     view = current_view(kiosk)
     on_now = [g for g in view.rooms if g.now is not None]
     assert on_now, "the demo board should have sessions under way at 11:30"
-    assert "Happening now" in texts_in(screen)
+    assert "Happening now" in texts_in(screen, hidden_too=True)
     for glance in on_now:
         assert glance.now is not None
         shown = tile_texts(kiosk, glance.room.key)
@@ -116,7 +112,7 @@ def test_in_the_evening_it_shows_tomorrows_first_sessions(make_kiosk: MakeKiosk,
     event = kiosk.config.event
     view = current_view(kiosk)
     assert view.day == event.days[1]
-    assert "Tomorrow’s first sessions" in texts_in(screen)
+    assert "Tomorrow’s first sessions" in texts_in(screen, hidden_too=True)
     firsts = [g for g in view.rooms if g.next is not None]
     assert firsts
     for glance in firsts:
@@ -139,7 +135,7 @@ def test_after_the_conference_it_thanks_and_counts_the_sessions_held(
     screen = idle_until_attract(kiosk, qtbot)
     held = len(kiosk.service.cards())
     assert held > 0
-    assert "Thank you!" in texts_in(screen)
+    assert "Thank you!" in texts_in(screen, hidden_too=True)
     count = find_item(kiosk.window, "sessionsHeld")
     assert count is not None and is_shown(count)
     assert count.property("text") == str(held)

@@ -6,22 +6,19 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.clock import ManualClock
+from kiosk.domain.model import Card
 from kiosk.paths import DEMO_CONFIG
 from kiosk.store.service import BoardService, CardDraft
 from kiosk.ui.app import KioskApp
 from tests.ui.conftest import MakeKiosk, reveal_slot
-from tests.ui.driver import find_item, find_object, is_shown, tap, tap_at, walk_items
-
-
-def texts_in(item: QQuickItem) -> list[str]:
-    return [str(child.property("text")) for child in walk_items(item) if child.property("text") is not None]
+from tests.ui.driver import find_item, find_object, is_shown, tap, tap_at, texts_in, walk_items
 
 
 def slot(kiosk: KioskApp, room: str, hhmm: str) -> QQuickItem:
@@ -43,17 +40,17 @@ def test_demo_board_shows_every_session_of_the_day(make_kiosk: MakeKiosk) -> Non
     for card in cards:
         cell = slot(kiosk, card.room_key, local_hhmm(kiosk, card.starts_at))
         assert cell.property("slotState") == "booked"
-        assert card.topic in texts_in(cell)
+        assert card.topic in texts_in(cell, hidden_too=True)
 
 
 def test_header_shows_event_days_and_running_clock(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
     kiosk = make_kiosk(now="2023-04-22T14:05")
-    header_texts = texts_in(kiosk.window.contentItem())
+    header_texts = texts_in(kiosk.window.contentItem(), hidden_too=True)
     assert "PyCon US 2023" in header_texts
     for index, day in enumerate(kiosk.config.event.days):
         tab = find_item(kiosk.window, f"dayTab-{index}")
         assert tab is not None
-        assert day.strftime("%A") in texts_in(tab)
+        assert day.strftime("%A") in texts_in(tab, hidden_too=True)
     assert kiosk.board.property("dayIndex") == 1  # Saturday is today
     clock = find_item(kiosk.window, "clock")
     assert clock is not None and clock.property("text") == "14:05"
@@ -68,7 +65,7 @@ def test_states_free_blocked_and_past_at_half_past_eleven(make_kiosk: MakeKiosk)
     friday_block = next(b for b in event.blocks if event.local(b.starts_at).date() == event.days[0])
     cell = slot(kiosk, friday_block.room_key, local_hhmm(kiosk, friday_block.starts_at))
     assert cell.property("slotState") == "blocked"
-    assert friday_block.reason in texts_in(cell)
+    assert friday_block.reason in texts_in(cell, hidden_too=True)
 
 
 def test_tapping_a_day_tab_switches_the_grid(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
@@ -83,20 +80,26 @@ def test_tapping_a_day_tab_switches_the_grid(make_kiosk: MakeKiosk, qtbot: QtBot
     card = sunday[0]
     cell = slot(kiosk, card.room_key, local_hhmm(kiosk, card.starts_at))
     assert cell.property("slotState") == "booked"
-    assert card.topic in texts_in(cell)
+    assert card.topic in texts_in(cell, hidden_too=True)
 
 
-def test_tapping_a_session_opens_its_detail_and_close_button_closes(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
-    kiosk = make_kiosk("--demo", now="2023-04-21T09:00")
+def open_first_card(kiosk: KioskApp, qtbot: QtBot) -> tuple[Card, QObject]:
+    """Tap the first day's first card on the grid; the card and its detail sheet, once open."""
     card = kiosk.service.cards(kiosk.config.event.days[0])[0]
     tap(kiosk.window, slot(kiosk, card.room_key, local_hhmm(kiosk, card.starts_at)))
     detail = find_object(kiosk.window, "cardDetail")
     assert detail is not None
     qtbot.waitUntil(lambda: detail.property("opened") is True)
+    return card, detail
+
+
+def test_tapping_a_session_opens_its_detail_and_close_button_closes(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk("--demo", now="2023-04-21T09:00")
+    card, detail = open_first_card(kiosk, qtbot)
     title = find_item(kiosk.window, "cardTitle")
     assert title is not None and is_shown(title)
     assert title.property("text") == card.topic
-    shown = texts_in(kiosk.window.contentItem())
+    shown = texts_in(kiosk.window.contentItem(), hidden_too=True)
     assert card.host_name in shown
     assert card.description in shown
     close = find_item(kiosk.window, "closeButton")
@@ -107,11 +110,7 @@ def test_tapping_a_session_opens_its_detail_and_close_button_closes(make_kiosk: 
 
 def test_tap_outside_the_sheet_closes_it(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
     kiosk = make_kiosk("--demo", now="2023-04-21T09:00")
-    card = kiosk.service.cards(kiosk.config.event.days[0])[0]
-    tap(kiosk.window, slot(kiosk, card.room_key, local_hhmm(kiosk, card.starts_at)))
-    detail = find_object(kiosk.window, "cardDetail")
-    assert detail is not None
-    qtbot.waitUntil(lambda: detail.property("opened") is True)
+    _card, detail = open_first_card(kiosk, qtbot)
     tap_at(kiosk.window, QPoint(10, kiosk.window.height() - 10))
     qtbot.waitUntil(lambda: detail.property("visible") is False)
 
@@ -190,7 +189,7 @@ def test_change_from_another_process_appears_within_two_seconds(make_kiosk: Make
     finally:
         other.close()
     qtbot.waitUntil(lambda: slot(kiosk, room, "1500").property("slotState") == "booked", timeout=2000)
-    assert "Hallway track" in texts_in(slot(kiosk, room, "1500"))
+    assert "Hallway track" in texts_in(slot(kiosk, room, "1500"), hidden_too=True)
 
 
 def test_markup_is_shown_as_plain_text(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:

@@ -22,17 +22,16 @@ from tests.ui.driver import (
     find_item,
     find_items,
     find_shown,
+    focused_name,
     is_shown,
     keyboard_keys,
     tap,
+    texts_in,
     type_hardware,
     type_on_keyboard,
+    wait_keyboard_gone,
     walk_items,
 )
-
-
-def shown_texts_in(item: QQuickItem) -> list[str]:
-    return [str(child.property("text")) for child in walk_items(item) if child.property("text") and is_shown(child)]
 
 
 def open_wish_list(kiosk: KioskApp, qtbot: QtBot) -> QQuickItem:
@@ -74,20 +73,8 @@ def child(item: QQuickItem, name: str) -> QQuickItem:
     return found
 
 
-def focused_name(kiosk: KioskApp) -> str:
-    item = kiosk.window.activeFocusItem()
-    return item.objectName() if item is not None else ""
-
-
 def press_enter(kiosk: KioskApp) -> None:
     QTest.keyClick(kiosk.window, Qt.Key.Key_Return)
-
-
-def wait_keyboard_away(kiosk: KioskApp, qtbot: QtBot) -> None:
-    """Until the on-screen keyboard has slid out of the way of what is under it."""
-    panel = find_item(kiosk.window, "inputPanel")
-    assert panel is not None
-    qtbot.waitUntil(lambda: not is_shown(panel))
 
 
 def open_idea_form(kiosk: KioskApp, qtbot: QtBot) -> None:
@@ -95,7 +82,7 @@ def open_idea_form(kiosk: KioskApp, qtbot: QtBot) -> None:
     assert add is not None
     tap(kiosk.window, add)
     qtbot.waitUntil(lambda: is_shown(find_item(kiosk.window, "ideaForm")))
-    qtbot.waitUntil(lambda: focused_name(kiosk) == "ideaTopicFieldInput")
+    qtbot.waitUntil(lambda: focused_name(kiosk.window) == "ideaTopicFieldInput")
 
 
 def test_demo_ideas_are_listed_with_topics_and_counts(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
@@ -107,8 +94,8 @@ def test_demo_ideas_are_listed_with_topics_and_counts(make_kiosk: MakeKiosk, qtb
     assert len(ideas) >= 3
     for idea in ideas:
         row = idea_row(kiosk, qtbot, idea.id)
-        assert idea.topic in shown_texts_in(row)
-        assert idea.note in shown_texts_in(row)
+        assert idea.topic in texts_in(row)
+        assert idea.note in texts_in(row)
         assert child(row, "voteCount").property("text") == str(idea.votes)
         assert is_shown(child(row, "hostIdeaButton"))
         assert not is_shown(child(row, "adoptedBadge"))
@@ -141,10 +128,10 @@ def test_adding_an_idea_by_touch(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
 
     type_on_keyboard(kiosk.window, "Typing in Go")
     tap(kiosk.window, keyboard_keys(kiosk.window)["\n"])  # Enter moves on to the note
-    qtbot.waitUntil(lambda: focused_name(kiosk) == "ideaNoteFieldInput")
+    qtbot.waitUntil(lambda: focused_name(kiosk.window) == "ideaNoteFieldInput")
     type_hardware(kiosk.window, "Goroutines vs asyncio, for Pythonistas")
     press_enter(kiosk)  # the last field: Enter puts the keyboard away
-    wait_keyboard_away(kiosk, qtbot)
+    wait_keyboard_gone(kiosk.window)
     # Nothing is written while typing.
     assert kiosk.service.ideas() == before
 
@@ -156,7 +143,7 @@ def test_adding_an_idea_by_touch(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
     assert (added.topic, added.note, added.votes) == ("Typing in Go", "Goroutines vs asyncio, for Pythonistas", 0)
     qtbot.waitUntil(lambda: not is_shown(find_item(kiosk.window, "ideaForm")))
     row = idea_row(kiosk, qtbot, added.id)
-    assert "Typing in Go" in shown_texts_in(row)
+    assert "Typing in Go" in texts_in(row)
     message = find_item(kiosk.window, "wishListMessage")
     assert message is not None
     qtbot.waitUntil(lambda: is_shown(message) and "Typing in Go" in message.property("text"))
@@ -173,16 +160,16 @@ def test_idea_form_checks_as_you_type_and_forgets_on_cancel(make_kiosk: MakeKios
     type_hardware(kiosk.window, "Go")
     assert topic_field.property("error") == ""  # no scolding while the first word is being typed
     press_enter(kiosk)
-    qtbot.waitUntil(lambda: focused_name(kiosk) == "ideaNoteFieldInput")
+    qtbot.waitUntil(lambda: focused_name(kiosk.window) == "ideaNoteFieldInput")
     # Leaving the topic too short says so beside it; nothing is written by trying to add.
     qtbot.waitUntil(lambda: "at least 3 characters" in topic_field.property("error"))
     press_enter(kiosk)
-    wait_keyboard_away(kiosk, qtbot)
+    wait_keyboard_gone(kiosk.window)
     submit = find_item(kiosk.window, "ideaSubmitButton")
     assert submit is not None
     tap(kiosk.window, submit)
-    qtbot.waitUntil(lambda: focused_name(kiosk) == "ideaTopicFieldInput")  # back to the field to fix
-    assert any("at least 3 characters" in t for t in shown_texts_in(topic_field))
+    qtbot.waitUntil(lambda: focused_name(kiosk.window) == "ideaTopicFieldInput")  # back to the field to fix
+    assert any("at least 3 characters" in t for t in texts_in(topic_field))
     assert kiosk.service.ideas() == before
 
     # Too long shows at once, with the store's own limit.
@@ -208,7 +195,7 @@ def test_idea_form_checks_as_you_type_and_forgets_on_cancel(make_kiosk: MakeKios
     assert kiosk.window.activeFocusItem().property("text") == ""
     assert topic_field.property("error") == ""
     tap(kiosk.window, cancel)
-    wait_keyboard_away(kiosk, qtbot)
+    wait_keyboard_gone(kiosk.window)
 
 
 def test_leaving_the_page_drops_a_half_typed_idea(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
@@ -218,7 +205,7 @@ def test_leaving_the_page_drops_a_half_typed_idea(make_kiosk: MakeKiosk, qtbot: 
     type_hardware(kiosk.window, "Half an idea")
     kiosk.router.goHome()  # what the idle timer does when the person walks away
     qtbot.waitUntil(lambda: kiosk.router.property("page") == Page.Board)
-    wait_keyboard_away(kiosk, qtbot)
+    wait_keyboard_gone(kiosk.window)
     open_wish_list(kiosk, qtbot)
     assert not is_shown(find_item(kiosk.window, "ideaForm"))
     open_idea_form(kiosk, qtbot)
@@ -226,7 +213,7 @@ def test_leaving_the_page_drops_a_half_typed_idea(make_kiosk: MakeKiosk, qtbot: 
     cancel = find_item(kiosk.window, "ideaCancelButton")
     assert cancel is not None
     tap(kiosk.window, cancel)
-    wait_keyboard_away(kiosk, qtbot)
+    wait_keyboard_gone(kiosk.window)
 
 
 def test_a_vote_counts_on_screen_and_in_the_database(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
@@ -301,11 +288,11 @@ def test_host_this_takes_the_idea_to_a_free_slot_and_shows_it_adopted(make_kiosk
     assert sheet is not None
     qtbot.waitUntil(lambda: is_shown(sheet))
     assert kiosk.form.property("topic") == idea.topic
-    assert any(t == idea.topic for t in shown_texts_in(sheet))
+    assert any(t == idea.topic for t in texts_in(sheet))
 
-    qtbot.waitUntil(lambda: focused_name(kiosk) == "topicFieldInput")
+    qtbot.waitUntil(lambda: focused_name(kiosk.window) == "topicFieldInput")
     press_enter(kiosk)
-    qtbot.waitUntil(lambda: focused_name(kiosk) == "hostFieldInput")
+    qtbot.waitUntil(lambda: focused_name(kiosk.window) == "hostFieldInput")
     type_hardware(kiosk.window, "Ada Host")
     submit = find_item(kiosk.window, "submitButton")
     assert submit is not None
@@ -325,7 +312,7 @@ def test_host_this_takes_the_idea_to_a_free_slot_and_shows_it_adopted(make_kiosk
     badge = child(row, "adoptedBadge")
     qtbot.waitUntil(lambda: is_shown(badge))
     room_name = kiosk.config.event.room(room_key).name
-    assert any(room_name in text and f"{hhmm[:2]}:{hhmm[2:]}" in text for text in shown_texts_in(badge))
+    assert any(room_name in text and f"{hhmm[:2]}:{hhmm[2:]}" in text for text in texts_in(badge))
     assert not is_shown(child(row, "hostIdeaButton"))
 
 
