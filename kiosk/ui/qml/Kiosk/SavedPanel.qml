@@ -60,7 +60,7 @@ Flickable {
                         objectName: "editCode"
                         anchors.centerIn: parent
                         color: Theme.ink
-                        font { family: Theme.fontFamily; pixelSize: Theme.px(64); weight: Font.Bold; letterSpacing: Theme.px(8); features: { "tnum": 1 } }
+                        font: Theme.spaced(Theme.px(64), Font.Bold, Theme.px(8), Font.MixedCase)
                         text: panel.form.editCode
                     }
                 }

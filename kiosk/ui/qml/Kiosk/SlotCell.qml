@@ -98,7 +98,7 @@ Item {
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 color: Theme.inkMuted
-                font { family: Theme.fontFamily; pixelSize: Theme.smallSize; weight: Font.DemiBold; capitalization: Font.AllUppercase; letterSpacing: Theme.px(1) }
+                font: Theme.spaced(Theme.smallSize, Font.DemiBold, Theme.px(1), Font.AllUppercase)
                 text: qsTr("Not available")
             }
             Text {

@@ -28,6 +28,13 @@ QtObject {
         return Qt.font({ family: theme.fontFamily, pixelSize: Math.max(1, pixelSize), weight: weight, features: { "tnum": 1 } });
     }
 
+    // Type spaced out by `letterSpacing` pixels, in a `Font.Capitalization` (Font.MixedCase leaves the text as
+    // it is), with figures in columns: a code's digits, a small label in capitals.
+    function spaced(pixelSize: int, weight: int, letterSpacing: real, capitalization: int): font {
+        return Qt.font({ family: theme.fontFamily, pixelSize: Math.max(1, pixelSize), weight: weight,
+                         letterSpacing: letterSpacing, capitalization: capitalization, features: { "tnum": 1 } });
+    }
+
     // Palette: a calm navy frame around a warm paper board; cards are sticky notes.
     readonly property color frame: "#14213d"
     readonly property color frameText: "#ffffff"
