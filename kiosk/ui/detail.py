@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import dataclass
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.model import Card, Event
+from kiosk.store.codes import CODE_DIGITS
 from kiosk.store.errors import CardNotFound, StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.changefeed import KioskChangeFeed
@@ -21,6 +23,7 @@ from kiosk.ui.messages import person_message
 from kiosk.ui.qrimage import qr_source
 from kiosk.ui.router import KioskRouter, Overlay
 from kiosk.ui.tags import KioskTagModel, TagChip
+from kiosk.ui.viewstate import emit_changes, notify_signals
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -37,10 +40,70 @@ def qr_payloads(event: Event, card: Card) -> tuple[str, str, str]:
     return session_url(event, card), card_vevent_payload(event, card), share_url(event, card)
 
 
+@dataclass(frozen=True, slots=True)
+class DetailView:
+    """What the sheet shows of its session; each field is a property with its own notify signal."""
+
+    card_id: str = ""
+    topic: str = ""
+    host: str = ""
+    handle: str = ""
+    description: str = ""
+    room_name: str = ""
+    room_note: str = ""
+    when: str = ""
+    session_payload: str = ""
+    session_qr_source: str = ""
+    calendar_payload: str = ""
+    calendar_qr_source: str = ""
+    share_payload: str = ""
+    share_qr_source: str = ""
+
+
+def detail_view(event: Event, card: Card | None) -> DetailView:
+    """The sheet for `card`, or an empty one; the QR codes are drawn once per change of the card."""
+    if card is None:
+        return DetailView()
+    session, calendar, share = qr_payloads(event, card)
+    room = event.room(card.room_key)
+    return DetailView(
+        card_id=str(card.id),
+        topic=card.topic,
+        host=card.host_name,
+        handle=card.handle,
+        description=card.description,
+        room_name=room.name,
+        room_note=room.note,
+        when=when_label(event, card.starts_at, card.ends_at),
+        session_payload=session,
+        session_qr_source=qr_source(session),
+        calendar_payload=calendar,
+        calendar_qr_source=qr_source(calendar),
+        share_payload=share,
+        share_qr_source=qr_source(share),
+    )
+
+
+_SIGNALS = notify_signals(DetailView)
+
+
 @QmlElement
 @QmlUncreatable("KioskCardDetail is created by the application.")
 class KioskCardDetail(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
-    cardChanged = Signal()
+    cardIdChanged = Signal()
+    topicChanged = Signal()
+    hostChanged = Signal()
+    handleChanged = Signal()
+    descriptionChanged = Signal()
+    roomNameChanged = Signal()
+    roomNoteChanged = Signal()
+    whenChanged = Signal()
+    sessionPayloadChanged = Signal()
+    sessionQrSourceChanged = Signal()
+    calendarPayloadChanged = Signal()
+    calendarQrSourceChanged = Signal()
+    sharePayloadChanged = Signal()
+    shareQrSourceChanged = Signal()
     codeMessageChanged = Signal()
     # The right edit code was typed: the host's form opens on the card (wired by the application).
     hostVerified = Signal(str, str)  # card id, code
@@ -53,7 +116,7 @@ class KioskCardDetail(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         self._event = service.event
         self._router = router
         self._card: Card | None = None
-        self._payloads = ("", "", "")
+        self._view = detail_view(self._event, None)
         self._code_message = ""
         self._tags = KioskTagModel(self)
         feed.boardChanged.connect(self._follow_board)
@@ -61,65 +124,70 @@ class KioskCardDetail(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
 
     # --- properties ------------------------------------------------------------------------------
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=cardIdChanged)
     def cardId(self) -> str:
-        return str(self._card.id) if self._card else ""
+        return self._view.card_id
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=topicChanged)
     def topic(self) -> str:
-        return self._card.topic if self._card else ""
+        return self._view.topic
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=hostChanged)
     def host(self) -> str:
-        return self._card.host_name if self._card else ""
+        return self._view.host
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=handleChanged)
     def handle(self) -> str:
-        return self._card.handle if self._card else ""
+        return self._view.handle
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=descriptionChanged)
     def description(self) -> str:
-        return self._card.description if self._card else ""
+        return self._view.description
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=roomNameChanged)
     def roomName(self) -> str:
-        return self._event.room(self._card.room_key).name if self._card else ""
+        return self._view.room_name
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=roomNoteChanged)
     def roomNote(self) -> str:
-        return self._event.room(self._card.room_key).note if self._card else ""
+        return self._view.room_note
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=whenChanged)
     def when(self) -> str:
-        return when_label(self._event, self._card.starts_at, self._card.ends_at) if self._card else ""
+        return self._view.when
 
     @Property(KioskTagModel, constant=True)
     def tags(self) -> KioskTagModel:
         return self._tags
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=sessionPayloadChanged)
     def sessionPayload(self) -> str:
-        return self._payloads[0]
+        return self._view.session_payload
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=sessionQrSourceChanged)
     def sessionQrSource(self) -> str:
-        return qr_source(self._payloads[0]) if self._card else ""
+        return self._view.session_qr_source
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=calendarPayloadChanged)
     def calendarPayload(self) -> str:
-        return self._payloads[1]
+        return self._view.calendar_payload
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=calendarQrSourceChanged)
     def calendarQrSource(self) -> str:
-        return qr_source(self._payloads[1]) if self._card else ""
+        return self._view.calendar_qr_source
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=sharePayloadChanged)
     def sharePayload(self) -> str:
-        return self._payloads[2]
+        return self._view.share_payload
 
-    @Property(str, notify=cardChanged)
+    @Property(str, notify=shareQrSourceChanged)
     def shareQrSource(self) -> str:
-        return qr_source(self._payloads[2]) if self._card else ""
+        return self._view.share_qr_source
+
+    @Property(int, constant=True)
+    def codeLength(self) -> int:
+        """How many digits an edit code has: the keypad takes that many."""
+        return CODE_DIGITS
 
     @Property(str, notify=codeMessageChanged)
     def codeMessage(self) -> str:
@@ -173,10 +241,10 @@ class KioskCardDetail(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         if card == self._card:
             return
         self._card = card
-        self._payloads = qr_payloads(self._event, card) if card else ("", "", "")
+        old, self._view = self._view, detail_view(self._event, card)
         tags = [t for key in card.tags if (t := self._event.tag(key)) is not None] if card else []
         self._tags.set_chips([TagChip(tag) for tag in tags])
-        self.cardChanged.emit()
+        emit_changes(self, old, self._view, _SIGNALS)
 
     @Slot()
     def _follow_board(self) -> None:

@@ -6,10 +6,11 @@ and is forgotten when the form closes.
 
 from __future__ import annotations
 
+import enum
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QEnum, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain import validation
@@ -28,6 +29,17 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger(__name__)
 
 IDEA_FIELDS = ("topic", "note")
+
+
+class IdeaField(enum.IntEnum):
+    """The idea form's fields, as QML compares them (`KioskIdeaForm.Topic`); `NoField` when none is meant."""
+
+    NoField = 0
+    Topic = 1
+    Note = 2
+
+
+FIELD_OF_ERROR = {"topic": IdeaField.Topic, "note": IdeaField.Note}
 
 
 @dataclass
@@ -84,6 +96,8 @@ _SIGNALS = notify_signals(IdeaFormView)
 @QmlElement
 @QmlUncreatable("KioskIdeaForm is created by the application.")
 class KioskIdeaForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
+    QEnum(IdeaField)
+
     isOpenChanged = Signal()
     topicChanged = Signal()
     noteChanged = Signal()
@@ -93,6 +107,8 @@ class KioskIdeaForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
     confirmingDiscardChanged = Signal()
     # A new idea is on the list: the page scrolls to it.
     added = Signal(str)  # idea id
+    # "Add" was tapped with a field to fix (an `IdeaField`, the first from the top): the sheet moves focus there.
+    fixNeeded = Signal(int, arguments=["field"])
 
     def __init__(
         self, service: BoardService, feed: KioskChangeFeed, router: KioskRouter, *, parent: QObject | None = None
@@ -184,32 +200,32 @@ class KioskIdeaForm(QObject):  # type: ignore[operator]  # PySide6 stubs miss Qm
             self._state.left.add(name)
             self._refresh()
 
-    @Slot(result=str)
-    def submit(self) -> str:
-        """Save the idea; returns the field to fix ("topic" or "note"), or "" when it was added or not at all."""
+    @Slot()
+    def submit(self) -> None:
+        """Save the idea; when a field must be fixed first, `fixNeeded` says which."""
         state = self._state
         state.submitted = True
         try:
             idea = self._service.add_idea(state.values["topic"], state.values["note"])
         except InvalidCard as invalid:
             self._refresh()
-            return invalid.field
+            self.fixNeeded.emit(int(FIELD_OF_ERROR.get(invalid.field, IdeaField.NoField)))
+            return
         except DatabaseUnavailable as error:
             log.error("could not add an idea: %s", error)
             state.notice = fill(
                 translate("KioskIdeaForm", "Your idea could not be added yet: %1"), person_message(error)
             )
             self._refresh()
-            return ""
+            return
         except StoreError as error:
             # A rate limit: the message says how long to wait.
             state.notice = person_message(error)
             self._refresh()
-            return ""
+            return
         self.close()
         self._feed.poke()
         self.added.emit(str(idea.id))
-        return ""
 
     def _refresh(self) -> None:
         old, self._view = self._view, idea_form_view(self._state)

@@ -13,6 +13,7 @@ import logging
 from PySide6.QtCore import Property, QEnum, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from kiosk.domain.validation import REASON_MAX
 from kiosk.store.errors import StoreError
 from kiosk.store.pin import PIN_MAX, PIN_MIN, pin_is_set
 from kiosk.store.service import BoardService
@@ -105,6 +106,11 @@ class KioskStaff(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
     @Property(int, constant=True)
     def pinMax(self) -> int:
         return PIN_MAX
+
+    @Property(int, constant=True)
+    def reasonMax(self) -> int:
+        """The longest reason staff may give (a cancelled session, a blocked room), from the validator."""
+        return REASON_MAX
 
     @property
     def is_unlocked(self) -> bool:

@@ -26,6 +26,7 @@ from kiosk.ui.datelabels import day_label, short_day, short_when
 from kiosk.ui.messages import person_message
 from kiosk.ui.rowsmodel import KioskRowsModel
 from kiosk.ui.translation import fill, translate
+from kiosk.ui.viewstate import emit_changes, notify_signals
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -49,12 +50,30 @@ class InTheWayRow:
     when: str
 
 
+@dataclass(frozen=True, slots=True)
+class DraftView:
+    """The block being made; each field is a property with its own notify signal."""
+
+    times: tuple[str, ...]
+    room_index: int
+    day_index: int
+    start_index: int
+    end_index: int
+
+
+_DRAFT_SIGNALS = notify_signals(DraftView)
+
+
 @QmlElement
 @QmlUncreatable("KioskStaffBlocks is created by the application.")
 class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
-    draftChanged = Signal()
+    timesChanged = Signal()
+    roomIndexChanged = Signal()
+    dayIndexChanged = Signal()
+    startIndexChanged = Signal()
+    endIndexChanged = Signal()
     noticeChanged = Signal()
-    inTheWayChanged = Signal()
+    inTheWayCountChanged = Signal()
 
     def __init__(self, service: BoardService, feed: KioskChangeFeed, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +83,7 @@ class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss
         self._in_the_way = KioskRowsModel(InTheWayRow, self)
         self._sources: dict[uuid.UUID, str] = {}
         self._room, self._day, self._start, self._end = 0, 0, 0, 1
+        self._draft_view = self._work_out_draft()
         self._notice = ""
         feed.boardChanged.connect(self.refresh)
         self.refresh()
@@ -79,7 +99,7 @@ class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss
         """Sessions that stop the new block from being saved."""
         return self._in_the_way
 
-    @Property(int, notify=inTheWayChanged)
+    @Property(int, notify=inTheWayCountChanged)
     def inTheWayCount(self) -> int:
         return self._in_the_way.rowCount()
 
@@ -91,26 +111,26 @@ class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss
     def dayNames(self) -> list[str]:
         return [day_label(day)["short"] for day in self._event.days]
 
-    @Property("QStringList", notify=draftChanged)  # type: ignore[arg-type]
+    @Property("QStringList", notify=timesChanged)  # type: ignore[arg-type]
     def times(self) -> list[str]:
         """The slot boundaries of the chosen day, which a block starts and ends on."""
-        return [clock(self._event.local(moment)) for moment in self._boundaries()]
+        return list(self._draft_view.times)
 
-    @Property(int, notify=draftChanged)
+    @Property(int, notify=roomIndexChanged)
     def roomIndex(self) -> int:
-        return self._room
+        return self._draft_view.room_index
 
-    @Property(int, notify=draftChanged)
+    @Property(int, notify=dayIndexChanged)
     def dayIndex(self) -> int:
-        return self._day
+        return self._draft_view.day_index
 
-    @Property(int, notify=draftChanged)
+    @Property(int, notify=startIndexChanged)
     def startIndex(self) -> int:
-        return self._start
+        return self._draft_view.start_index
 
-    @Property(int, notify=draftChanged)
+    @Property(int, notify=endIndexChanged)
     def endIndex(self) -> int:
-        return self._end
+        return self._draft_view.end_index
 
     @Property(str, notify=noticeChanged)
     def notice(self) -> str:
@@ -127,7 +147,8 @@ class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss
         self._start = max(0, min(start, last - 1))
         self._end = max(self._start + 1, min(end, last))
         self._set_in_the_way([])
-        self.draftChanged.emit()
+        old, self._draft_view = self._draft_view, self._work_out_draft()
+        emit_changes(self, old, self._draft_view, _DRAFT_SIGNALS)
 
     @Slot(str, result=bool)
     def save(self, reason: str) -> bool:
@@ -228,6 +249,10 @@ class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss
 
     # --- internals -------------------------------------------------------------------------------
 
+    def _work_out_draft(self) -> DraftView:
+        times = tuple(clock(self._event.local(moment)) for moment in self._boundaries())
+        return DraftView(times, self._room, self._day, self._start, self._end)
+
     def _boundaries(self) -> list[datetime]:
         day = self._event.days[self._day]
         starts = list(self._event.slot_starts(day))
@@ -248,8 +273,10 @@ class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss
         self._set_in_the_way([row for row in self._in_the_way.rows if row.card_id != card_id])
 
     def _set_in_the_way(self, rows: list[InTheWayRow]) -> None:
+        count = self._in_the_way.rowCount()
         self._in_the_way.set_rows(rows)
-        self.inTheWayChanged.emit()
+        if self._in_the_way.rowCount() != count:
+            self.inTheWayCountChanged.emit()
 
     def _set_notice(self, text: str) -> None:
         if text != self._notice:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import Property, QEnum, QObject, Qt, QThread, QTimer, Signal, Slot
@@ -22,6 +23,7 @@ from kiosk.ui.changefeed import KioskChangeFeed
 from kiosk.ui.messages import person_message
 from kiosk.ui.syncworker import RoundResult, SyncWorker, start_worker
 from kiosk.ui.translation import fill, translate
+from kiosk.ui.viewstate import emit_changes, notify_signals
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -53,12 +55,32 @@ def status_text(state: SyncState, offline_since: str, conflicts: int) -> str:
     return words
 
 
+@dataclass(frozen=True, slots=True)
+class SyncView:
+    """What the header and the staff panel show of sync; each field is a property with its own notify signal."""
+
+    state: int
+    status_text: str
+    busy: bool
+    conflict_count: int
+    pending: int
+    last_result: str
+
+
+_SIGNALS = notify_signals(SyncView)
+
+
 @QmlElement
 @QmlUncreatable("KioskSync is created by the application.")
 class KioskSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
     QEnum(SyncState)
 
-    changed = Signal()
+    stateChanged = Signal()
+    statusTextChanged = Signal()
+    busyChanged = Signal()
+    conflictCountChanged = Signal()
+    pendingChanged = Signal()
+    lastResultChanged = Signal()
     # Cards of this kiosk the hub displaced in the last round: their hosts may still be at the screen.
     bookingsLost = Signal(object)
     _roundWanted = Signal()
@@ -82,6 +104,7 @@ class KioskSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUnc
         self._last = ""
         self._thread: QThread | None = None
         self._worker: SyncWorker | None = None
+        self._view = self._work_out_view()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.syncNow)
         feed.boardChanged.connect(self._count_conflicts)
@@ -119,30 +142,31 @@ class KioskSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUnc
     def enabled(self) -> bool:
         return self._settings is not None
 
-    @Property(int, notify=changed)
+    @Property(int, notify=stateChanged)
     def state(self) -> int:
-        return int(self._state)
+        """A `SyncState`."""
+        return self._view.state
 
-    @Property(str, notify=changed)
+    @Property(str, notify=statusTextChanged)
     def statusText(self) -> str:
-        return status_text(self._state, self._offline_since, self._conflicts)
+        return self._view.status_text
 
-    @Property(bool, notify=changed)
+    @Property(bool, notify=busyChanged)
     def busy(self) -> bool:
-        return self._busy
+        return self._view.busy
 
-    @Property(int, notify=changed)
+    @Property(int, notify=conflictCountChanged)
     def conflictCount(self) -> int:
-        return self._conflicts
+        return self._view.conflict_count
 
-    @Property(int, notify=changed)
+    @Property(int, notify=pendingChanged)
     def pending(self) -> int:
-        return self._pending
+        return self._view.pending
 
-    @Property(str, notify=changed)
+    @Property(str, notify=lastResultChanged)
     def lastResult(self) -> str:
         """What the last round did, or what stopped it, in words."""
-        return self._last
+        return self._view.last_result
 
     @Property(str, constant=True)
     def hub(self) -> str:
@@ -158,7 +182,7 @@ class KioskSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUnc
         self._busy = True
         if self._state is not SyncState.Offline:
             self._state = SyncState.Syncing
-        self.changed.emit()
+        self._refresh()
         self._roundWanted.emit()
 
     # -- results -----------------------------------------------------------------------------------------------------
@@ -182,7 +206,7 @@ class KioskSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUnc
             self._state = SyncState.Offline
             problem = person_message(result.problem)
             self._last = f"{when}: {problem[:1].upper()}{problem[1:]}."
-        self.changed.emit()
+        self._refresh()
         if result.displaced:
             self.bookingsLost.emit(list(result.displaced))
 
@@ -196,14 +220,29 @@ class KioskSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUnc
             return
         if count != self._conflicts:
             self._conflicts = count
-            self.changed.emit()
+            self._refresh()
+
+    def _work_out_view(self) -> SyncView:
+        return SyncView(
+            state=int(self._state),
+            status_text=status_text(self._state, self._offline_since, self._conflicts),
+            busy=self._busy,
+            conflict_count=self._conflicts,
+            pending=self._pending,
+            last_result=self._last,
+        )
+
+    def _refresh(self) -> None:
+        """Work out what is shown once and signal only what changed."""
+        old, self._view = self._view, self._work_out_view()
+        emit_changes(self, old, self._view, _SIGNALS)
 
     def _clock_text(self) -> str:
         moment: datetime = self._service.event.local(real(self._service.clock).now())
         return moment.strftime("%H:%M")
 
 
-__all__ = ["KioskSync", "SyncState", "status_text"]
+__all__ = ["KioskSync", "SyncState", "SyncView", "status_text"]
 
 
 def round_summary(result: RoundResult) -> str:

@@ -15,7 +15,7 @@ from kiosk.store.cards import CardDraft
 from kiosk.ui.cardform import KioskCardForm
 from kiosk.ui.detail import KioskCardDetail
 from kiosk.ui.formview import FormMode, FormStage
-from kiosk.ui.ideaform import KioskIdeaForm
+from kiosk.ui.ideaform import IdeaField, KioskIdeaForm
 from kiosk.ui.router import KioskRouter, Overlay, Page
 from tests.ui.conftest import Kit
 
@@ -171,17 +171,19 @@ def test_an_idle_form_counts_down_then_goes_home(kit: Kit, qtbot: object) -> Non
 def test_the_idea_form_follows_the_card_forms_pattern(kit: Kit) -> None:
     ideas = KioskIdeaForm(kit.service, kit.feed, kit.router)
     added = QSignalSpy(ideas.added)
+    fix = QSignalSpy(ideas.fixNeeded)
     ideas.open()
     assert kit.router.property("overlay") == Overlay.IdeaForm
     assert ideas.property("topicMax") == 80 and ideas.property("noteMax") == 200
     ideas.setField("note", "n" * 201)
     assert "200 characters" in ideas.property("noteError")
-    assert ideas.submit() == "topic"  # the first field to fix
+    ideas.submit()
+    assert fix.count() == 1 and fix.at(0) == [IdeaField.Topic]  # the first field to fix
     assert "at least 3" in ideas.property("topicError")
     ideas.setField("topic", "Rust for Pythonistas")
     ideas.setField("note", "PyO3")
-    assert ideas.submit() == ""
-    assert added.count() == 1 and ideas.property("isOpen") is False
+    ideas.submit()
+    assert fix.count() == 1 and added.count() == 1 and ideas.property("isOpen") is False
     assert "Rust for Pythonistas" in [i.topic for i in kit.service.ideas()]
 
 

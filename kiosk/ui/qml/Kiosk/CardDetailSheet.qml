@@ -153,6 +153,8 @@ Sheet {
             id: codePad
             visible: sheet.enteringCode
             width: parent.width
+            minLength: sheet.detail.codeLength
+            maxLength: sheet.detail.codeLength
             message: sheet.detail.codeMessage
             // The right code opens the host's form (the router closes this sheet); a wrong one shows why.
             onEntered: (code) => {

@@ -2,16 +2,17 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// A numeric keypad for a code: big keys, the digits shown as dots until checked. The host's edit code has six
-// digits; the staff PIN six to twelve (`minLength`, `maxLength`), named pinKey-N and pinSubmit for tools.
+// A numeric keypad for a code: big keys, the digits shown as dots until checked. How many digits it takes
+// (`minLength`, `maxLength`) comes from the view model that checks the code: the host's edit code has
+// `KioskCardDetail.codeLength`, the staff PIN `KioskStaff.pinMin` to `pinMax`. Named pinKey-N and pinSubmit for tools.
 Column {
     id: pad
 
     property string code: ""
     property string message: ""
     property string prompt: qsTr("Enter the edit code you got when you added this card")
-    property int minLength: 6
-    property int maxLength: 6
+    required property int minLength
+    required property int maxLength
     // Keys are named prefix + "-1"…"-9", "-0", "-back"; the OK key is named `submitName`.
     property string keyPrefix: "codeKey"
     property string submitName: keyPrefix + "-OK"
@@ -34,7 +35,7 @@ Column {
         objectName: "codeDisplay"
         anchors.horizontalCenter: parent.horizontalCenter
         color: Theme.ink
-        font { family: Theme.fontFamily; pixelSize: Theme.px(48); weight: Font.Bold; letterSpacing: Theme.px(10) }
+        font: Theme.spaced(Theme.px(48), Font.Bold, Theme.px(10), Font.MixedCase)
         text: "●".repeat(pad.code.length) + "○".repeat(Math.max(0, pad.minLength - pad.code.length))
     }
     Text {

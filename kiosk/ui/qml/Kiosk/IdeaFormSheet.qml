@@ -17,12 +17,15 @@ Rectangle {
             flick.reveal(noteField, actions);
     }
 
-    function submit(): void {
-        const fix = sheet.ideaForm.submit();
-        if (fix === "topic")
-            topicField.focusInput();
-        else if (fix === "note")
-            noteField.focusInput();
+    // "Add" with something to fix: back to that field, with the keyboard.
+    Connections {
+        target: sheet.ideaForm
+        function onFixNeeded(field: int): void {
+            if (field === KioskIdeaForm.Topic)
+                topicField.focusInput();
+            else if (field === KioskIdeaForm.Note)
+                noteField.focusInput();
+        }
     }
 
     objectName: "ideaForm"
@@ -155,7 +158,7 @@ Rectangle {
                     objectName: "ideaSubmitButton"
                     width: Math.min(parent.width, Math.max(implicitWidth, Theme.px(480)))
                     text: qsTr("Add to the wish list")
-                    onClicked: sheet.submit()
+                    onClicked: sheet.ideaForm.submit()
                 }
                 Text {
                     width: parent.width

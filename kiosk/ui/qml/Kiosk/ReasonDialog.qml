@@ -9,7 +9,8 @@ Rectangle {
     property string title
     property string confirmText: qsTr("Confirm")
     property string hint
-    property int maxLength: 200
+    // The longest reason the store takes: `KioskStaff.reasonMax`, handed down by the page.
+    required property int maxLength
     property real keyboardHeight: 0
     readonly property string text: field.text
     signal confirmed(string text)

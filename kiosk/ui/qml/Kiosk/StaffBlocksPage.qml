@@ -8,6 +8,8 @@ Item {
     id: page
 
     required property KioskStaffBlocks blocks
+    // The longest reason staff may type, from the validator (KioskStaff.reasonMax).
+    required property int reasonMax
 
     Flickable {
         anchors.fill: parent
@@ -161,6 +163,7 @@ Item {
     ReasonDialog {
         id: reason
         anchors.fill: parent
+        maxLength: page.reasonMax
         title: qsTr("What is the room used for?")
         confirmText: qsTr("Block it")
         hint: qsTr("Shown on the board, e.g. Sponsor workshop")

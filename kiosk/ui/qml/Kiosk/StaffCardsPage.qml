@@ -8,6 +8,8 @@ Item {
     id: page
 
     required property KioskStaffCards cards
+    // The longest reason staff may type, from the validator (KioskStaff.reasonMax).
+    required property int reasonMax
 
     Column {
         id: heading
@@ -168,6 +170,7 @@ Item {
         id: reason
         property string cardId
         anchors.fill: parent
+        maxLength: page.reasonMax
         confirmText: qsTr("Cancel the session")
         hint: qsTr("Shown in the audit log, e.g. double booking, host ill")
         onConfirmed: (text) => {

@@ -129,8 +129,8 @@ Rectangle {
                 margins: Theme.pad * 2; bottomMargin: Theme.pad * 2 + panel.keyboardHeight
             }
 
-            StaffCardsPage { anchors.fill: parent; visible: panel.staff.section === KioskStaff.Cards; cards: panel.cards }
-            StaffBlocksPage { anchors.fill: parent; visible: panel.staff.section === KioskStaff.Blocks; blocks: panel.blocks }
+            StaffCardsPage { anchors.fill: parent; visible: panel.staff.section === KioskStaff.Cards; cards: panel.cards; reasonMax: panel.staff.reasonMax }
+            StaffBlocksPage { anchors.fill: parent; visible: panel.staff.section === KioskStaff.Blocks; blocks: panel.blocks; reasonMax: panel.staff.reasonMax }
             StaffIdeasPage { anchors.fill: parent; visible: panel.staff.section === KioskStaff.Ideas; ideas: panel.ideas }
             StaffImportPage { anchors.fill: parent; visible: panel.staff.section === KioskStaff.Import; importer: panel.importer }
             StaffBackupsPage { anchors.fill: parent; visible: panel.staff.section === KioskStaff.Backups; backups: panel.backups }
@@ -140,6 +140,7 @@ Rectangle {
                 visible: panel.staff.section === KioskStaff.Sync
                 sync: panel.sync
                 conflicts: panel.syncConflicts
+                reasonMax: panel.staff.reasonMax
             }
             StaffToolsPage {
                 anchors.fill: parent

@@ -9,6 +9,8 @@ Item {
 
     required property KioskSync sync
     required property KioskStaffSync conflicts
+    // The longest reason staff may type, from the validator (KioskStaff.reasonMax).
+    required property int reasonMax
 
     onVisibleChanged: if (visible) page.conflicts.refresh()
 
@@ -161,6 +163,7 @@ Item {
         id: reason
         property string conflictId
         anchors.fill: parent
+        maxLength: page.reasonMax
         confirmText: qsTr("Cancel the card")
         hint: qsTr("Shown in the audit log, e.g. host could not move")
         onConfirmed: (text) => {
