@@ -28,8 +28,10 @@ from tests.ui.driver import (
     is_shown,
     press_at,
     tap,
+    tap_named,
     type_hardware,
     type_on_keyboard,
+    wait_keyboard_gone,
 )
 
 PIN = "24681357"
@@ -48,13 +50,7 @@ def hold_event_name(kiosk: KioskApp) -> None:
 
 
 def enter_pin(kiosk: KioskApp, pin: str) -> None:
-    for digit in pin:
-        key = find_shown(kiosk.window, f"pinKey-{digit}")
-        assert key is not None
-        tap(kiosk.window, key)
-    submit = find_shown(kiosk.window, "pinSubmit")
-    assert submit is not None
-    tap(kiosk.window, submit)
+    tap_named(kiosk.window, *(f"pinKey-{digit}" for digit in pin), "pinSubmit")
 
 
 @pytest.fixture
@@ -169,7 +165,7 @@ def test_cancel_with_a_reason_then_restore(staff_kiosk: Callable[..., KioskApp],
     qtbot.waitUntil(lambda: "AcroYoga" not in [c.topic for c in kiosk.service.cards()])
     assert audit_actions(kiosk)[-1] == ("staff", "staff.card.cancel")
     assert "restored" in cards.property("notice")
-    qtbot.waitUntil(lambda: not is_shown(find_item(kiosk.window, "inputPanel")))  # the keyboard goes with the dialog
+    wait_keyboard_gone(kiosk.window)  # the keyboard goes with the dialog
     restore = next(b for b in _buttons(kiosk, "staffRestore") if _row_card(b) == card_id)
     QMetaObject.invokeMethod(find_item(kiosk.window, "staffCardList"), "positionViewAtEnd")
     QTest.qWait(100)
@@ -203,7 +199,7 @@ def test_staff_edit_in_the_form_and_back_to_the_panel(staff_kiosk: Callable[...,
     tap(kiosk.window, find_shown(kiosk.window, "submitButton"))  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: "AcroYoga for beginners" in [c.topic for c in kiosk.service.cards()])
     assert audit_actions(kiosk)[-1] == ("staff", "staff.card.edit")
-    qtbot.waitUntil(lambda: not is_shown(find_item(kiosk.window, "inputPanel")))  # saved: the keyboard slides away
+    wait_keyboard_gone(kiosk.window)  # saved: the keyboard slides away
     tap(kiosk.window, find_shown(kiosk.window, "doneButton"))  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: is_shown(find_item(kiosk.window, "staffPanel")))
     assert kiosk.staff.property("unlocked") is True
@@ -241,7 +237,7 @@ def test_a_block_waits_until_the_sessions_in_its_way_are_moved(
     type_hardware(kiosk.window, "Keynote overflow")
     tap(kiosk.window, find_shown(kiosk.window, "reasonConfirm"))  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: find_shown(kiosk.window, "inTheWay-0") is not None)
-    qtbot.waitUntil(lambda: not is_shown(find_item(kiosk.window, "inputPanel")))
+    wait_keyboard_gone(kiosk.window)
     assert blocks.property("inTheWayCount") == 1
     assert not any(b.reason == "Keynote overflow" for b in kiosk.service.blocks())
     tap(kiosk.window, find_shown(kiosk.window, "inTheWayMove"))  # type: ignore[arg-type]
@@ -425,7 +421,7 @@ def test_clearing_the_board_takes_reset_typed_on_the_keyboard_and_exit_leaves(
     rows = re.fullmatch(r"Cancelled: no → yes \((\d+) rows\)", line)
     assert rows is not None and int(rows[1]) > before  # every card, and the ideas
     show_section(kiosk, StaffSection.Tools)
-    qtbot.waitUntil(lambda: not is_shown(find_item(kiosk.window, "inputPanel")))
+    wait_keyboard_gone(kiosk.window)
     tap(kiosk.window, find_shown(kiosk.window, "exitButton"))  # type: ignore[arg-type]
     assert quits == [True]
     assert audit_actions(kiosk)[-1] == ("staff", "staff.exit")
