@@ -16,6 +16,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.domain.conflicts import Conflict, ConflictKind
+from kiosk.domain.validation import InvalidCard
 from kiosk.store.errors import StoreError
 from kiosk.store.service import BoardService
 from kiosk.ui.cardsave import alternatives_near
@@ -185,6 +186,10 @@ class KioskStaffSync(QObject):  # type: ignore[operator]  # PySide6 stubs miss Q
     def _act(self, action: Callable[[], T], done: Callable[[T], str]) -> None:
         try:
             result = action()
+        except InvalidCard as error:
+            # A reason refused by the validator (empty, invisible, too long): said on the page, the panel stays.
+            self._set_notice(person_message(error.message))
+            return
         except (StoreError, ValueError) as error:
             self._set_notice(person_message(error))
             self.refresh()

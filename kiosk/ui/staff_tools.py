@@ -181,7 +181,7 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
     @Slot()
     def backToToday(self) -> None:
         """Reset the screen: today's board, nothing open (the data is untouched)."""
-        self._service.record_screen_reset()
+        self._record("screen.reset", "screen")
         self._router.goHome()
 
     @Slot(str, result=bool)

@@ -25,7 +25,6 @@ from pytestqt.qtbot import QtBot
 from kiosk.config import load_config
 from kiosk.domain.clock import ManualClock, ShiftedClock
 from kiosk.domain.model import Card, Event
-from kiosk.domain.validation import InvalidCard
 from kiosk.paths import DEMO_CONFIG
 from kiosk.store.autobackup import take_automatic_backup
 from kiosk.store.cards import CardDraft
@@ -807,12 +806,6 @@ def test_back_to_today_sends_every_screen_home_and_locks_the_panel(build: Build)
     assert ("staff", "screen.reset") in k.actions()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=DatabaseUnavailable,
-    reason="bug: KioskStaffTools.backToToday logs through service.record_screen_reset directly, not through _record, "
-    "so a busy log raises out of the slot before the screen goes home (the other log-only actions carry on)",
-)
 def test_back_to_today_still_goes_home_when_the_log_is_busy(build: Build, monkeypatch: pytest.MonkeyPatch) -> None:
     k = build()
     k.unlock()
@@ -992,12 +985,6 @@ def test_a_displaced_card_can_be_cancelled_with_a_reason(build: Build) -> None:
     assert k.actions()[-1] == ("staff", "staff.conflict.cancel")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=InvalidCard,
-    reason="bug: KioskStaffSync._act catches StoreError and ValueError but not InvalidCard, so a reason the validator "
-    "refuses (Enter on an empty ReasonDialog field) raises out of the slot instead of becoming the notice",
-)
 def test_a_displaced_card_is_not_cancelled_without_a_reason(build: Build) -> None:
     k = build()
     sync = k.vms.staff_sync
