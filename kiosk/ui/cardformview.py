@@ -49,9 +49,9 @@ class KioskCardFormView(QObject):  # type: ignore[operator]  # PySide6 stubs mis
     alternativesChanged = Signal()
     editCodeChanged = Signal()
     savedUrlChanged = Signal()
+    savedQrSourceChanged = Signal()
     countdownChanged = Signal()
     confirmingDiscardChanged = Signal()
-    ideaTopicChanged = Signal()
     ideaTopicChanged = Signal()
 
     def __init__(self, event: Event, parent: QObject | None = None) -> None:
@@ -68,6 +68,8 @@ class KioskCardFormView(QObject):  # type: ignore[operator]  # PySide6 stubs mis
         """Work out the new view once and signal what changed."""
         old, self._view = self._view, card_form_view(self._event, self._state)
         emit_changes(self, old, self._view, _SIGNALS)
+        if old.saved_url != self._view.saved_url:
+            self.savedQrSourceChanged.emit()
         self._preview.show(self._view.preview)
         self._tags.set_chips([TagChip(t, t.key in self._state.tags) for t in self._event.tags])
 
@@ -152,7 +154,7 @@ class KioskCardFormView(QObject):  # type: ignore[operator]  # PySide6 stubs mis
     def savedUrl(self) -> str:
         return self._view.saved_url
 
-    @Property(str, notify=savedUrlChanged)
+    @Property(str, notify=savedQrSourceChanged)
     def savedQrSource(self) -> str:
         return qr_source(self._view.saved_url) if self._view.saved_url else ""
 

@@ -158,7 +158,7 @@ class KioskStaffBlocks(QObject):  # type: ignore[operator]  # PySide6 stubs miss
             block = self._service.block_room(room, starts_at, ends_at, reason)
         except SessionsInTheWay as blocked:
             self._set_in_the_way([self._way_row(card) for card in blocked.cards])
-            self._set_notice(str(blocked))
+            self._set_notice(person_message(blocked))
             return False
         except InvalidCard as error:
             self._set_notice(person_message(error.message))

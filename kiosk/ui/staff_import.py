@@ -64,6 +64,8 @@ class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss
         self._feed = feed
         self._find_files = files
         self._files: list[Path] = []
+        # The file the preview shows, read again when an import is refused because the board moved on.
+        self._previewed: Path | None = None
         self._rows = KioskRowsModel(PreviewRow, self)
         self._plan: ImportPlan | None = None
         self._summary = ""
@@ -100,8 +102,9 @@ class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss
         if not 0 <= index < len(self._files):
             return
         self._set_notice("")
+        self._previewed = self._files[index]
         try:
-            plan = self._service.plan_import(read_import_file(self._files[index]))
+            plan = self._service.plan_import(read_import_file(self._previewed))
         except ImportFileError as error:
             self._set_plan(None, "")
             self._set_notice(person_message(error.message))
@@ -119,6 +122,10 @@ class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss
         try:
             added = self._service.import_sessions(self._plan)
         except ImportRefused as error:
+            if error.changed and self._previewed is not None:
+                # The board moved on since the preview: show the file as it checks now, so the rows in the way
+                # are named and "Import" waits for them to be sorted out.
+                self.previewFile(self._files.index(self._previewed) if self._previewed in self._files else -1)
             self._set_notice(
                 refusal_text(error)
                 if error.failed

@@ -494,11 +494,6 @@ def test_a_block_with_sessions_in_the_way_saves_nothing_until_they_are_moved(bui
     assert (row.block_id, row.room, row.from_config) == (str(made.id), "Room 150F", False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: KioskStaffBlocks.save shows SessionsInTheWay with str(), not person_message(), so the notice stays "
-    "English on a kiosk in another language (messages.py has the template and kiosk_de.ts its translation)",
-)
 def test_the_sessions_in_the_way_notice_is_in_the_kiosks_language(build: Build) -> None:
     k = build()
     german = install_language("de")
@@ -676,6 +671,9 @@ def test_an_import_refuses_what_the_board_took_since_the_preview(build: Build) -
     assert notice.startswith("The board changed since the preview; nothing was imported. 1 of 1 row cannot go on")
     assert "Row 2: " in notice
     assert "Planned by mail" not in k.topics() and k.actions("staff.import") == []
+    # The preview now shows the file as it checks against the board today: the row is named, Import waits.
+    assert importer.property("canImport") is False
+    assert "Got there first" in importer.preview.rows[0].problems
 
 
 def test_a_file_that_is_no_import_says_why_and_previews_nothing(build: Build) -> None:
