@@ -35,8 +35,11 @@ log = logging.getLogger(__name__)
 @QmlUncreatable("KioskBoard is created by the application and handed to Main.qml.")
 class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
     dayIndexChanged = Signal()
+    hoursChanged = Signal()
     clockTextChanged = Signal()
     nowChanged = Signal()
+    nowFractionChanged = Signal()
+    focusRowChanged = Signal()
     clockNoteChanged = Signal()
     # Back on today's board: the grid scrolls to `focusRow` (the hour under way).
     focusRequested = Signal()
@@ -55,6 +58,10 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # Derived properties change with the state they come from: each has its own notify signal, fired with it.
+        self.dayIndexChanged.connect(self.hoursChanged)
+        self.nowChanged.connect(self.nowFractionChanged)
+        self.nowChanged.connect(self.focusRowChanged)
         self._service = service
         self._event = service.event
         self._clock = clock
@@ -101,7 +108,7 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
     def rooms(self) -> list[dict[str, str]]:
         return self._rooms
 
-    @Property("QVariantList", notify=dayIndexChanged)  # type: ignore[arg-type]
+    @Property("QVariantList", notify=hoursChanged)  # type: ignore[arg-type]
     def hours(self) -> list[str]:
         day = self._event.days[self._day_index]
         return [clock(self._event.local(s)) for s in self._event.slot_starts(day)]
@@ -128,11 +135,11 @@ class KioskBoard(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
         """The row under way on the shown day, or -1 when the shown day is not today or the hour is off-grid."""
         return self._now_row
 
-    @Property(float, notify=nowChanged)
+    @Property(float, notify=nowFractionChanged)
     def nowFraction(self) -> float:
         return self._now_fraction
 
-    @Property(int, notify=nowChanged)
+    @Property(int, notify=focusRowChanged)
     def focusRow(self) -> int:
         """Where to scroll: the current hour on today's board, the first hour on other days."""
         day = self._event.days[self._day_index]

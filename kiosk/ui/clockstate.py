@@ -25,11 +25,16 @@ QML_IMPORT_MAJOR_VERSION = 1
 @QmlUncreatable("KioskClock is created by the application.")
 class KioskClock(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
     noteChanged = Signal()
+    rehearsingChanged = Signal()
+    rehearsalLabelChanged = Signal()
     # The time jumped (a rehearsal set or ended): what depends on it should look again at once.
     jumped = Signal()
 
     def __init__(self, clock: ShiftedClock, event: Event, base_note: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Derived properties change with the state they come from: each has its own notify signal, fired with it.
+        self.noteChanged.connect(self.rehearsingChanged)
+        self.noteChanged.connect(self.rehearsalLabelChanged)
         self._clock = clock
         self._event = event
         self._base_note = base_note
@@ -46,11 +51,11 @@ class KioskClock(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUn
         # The note comes from the bootstrap, which knows no Qt: its one note is said here in the kiosk's language.
         return translate("KioskClock", "demo clock") if self._base_note == DEMO_CLOCK_NOTE else self._base_note
 
-    @Property(bool, notify=noteChanged)
+    @Property(bool, notify=rehearsingChanged)
     def rehearsing(self) -> bool:
         return self._clock.shifted
 
-    @Property(str, notify=noteChanged)
+    @Property(str, notify=rehearsalLabelChanged)
     def rehearsalLabel(self) -> str:
         return short_when(self._event, self._clock.now()) if self._clock.shifted else ""
 

@@ -38,11 +38,14 @@ class KioskRouter(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlU
 
     pageChanged = Signal()
     overlayChanged = Signal()
+    pageTakesInputChanged = Signal()
     # Back to today's board: every screen drops what it holds (forms forget, sheets close).
     homeRequested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Derived properties change with the state they come from: each has its own notify signal, fired with it.
+        self.overlayChanged.connect(self.pageTakesInputChanged)
         self._page = Page.Board
         self._overlay = Overlay.NoOverlay
 
@@ -54,7 +57,7 @@ class KioskRouter(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlU
     def overlay(self) -> int:
         return int(self._overlay)
 
-    @Property(bool, notify=overlayChanged)
+    @Property(bool, notify=pageTakesInputChanged)
     def pageTakesInput(self) -> bool:
         """Nothing is over the page: its grid, tabs and buttons may take taps."""
         return self._overlay is Overlay.NoOverlay

@@ -50,12 +50,17 @@ class KioskStaffCards(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
     dayIndexChanged = Signal()
     noticeChanged = Signal()
     selectedChanged = Signal()
+    selectedTitleChanged = Signal()
+    moveChoicesChanged = Signal()
     # The host's form in staff mode, and the audit log filtered to one card (wired by the application).
     editRequested = Signal(str)
     historyRequested = Signal(str)
 
     def __init__(self, service: BoardService, feed: KioskChangeFeed, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Derived properties change with the state they come from: each has its own notify signal, fired with it.
+        self.selectedChanged.connect(self.selectedTitleChanged)
+        self.selectedChanged.connect(self.moveChoicesChanged)
         self._service = service
         self._event = service.event
         self._rows = KioskRowsModel(StaffCardRow, self)
@@ -87,14 +92,14 @@ class KioskStaffCards(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
     def selectedId(self) -> str:
         return str(self._selected.id) if self._selected else ""
 
-    @Property(str, notify=selectedChanged)
+    @Property(str, notify=selectedTitleChanged)
     def selectedTitle(self) -> str:
         card = self._selected
         if card is None:
             return ""
         return f"“{card.topic}” · {self._event.room(card.room_key).name} · {short_when(self._event, card.starts_at)}"
 
-    @Property("QStringList", notify=selectedChanged)  # type: ignore[arg-type]
+    @Property("QStringList", notify=moveChoicesChanged)  # type: ignore[arg-type]
     def moveChoices(self) -> list[str]:
         """The free slots nearest the selected card's, as "Room · Fri 21 Apr · 10:00"; `moveTo(i)` moves it."""
         return [f"{self._event.room(room).name} · {short_when(self._event, start)}" for room, start in self._choices]

@@ -32,9 +32,12 @@ class StaffIdeaRow:
 class KioskStaffIdeas(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
     noticeChanged = Signal()
     mergingChanged = Signal()
+    mergingTopicChanged = Signal()
 
     def __init__(self, service: BoardService, feed: KioskChangeFeed, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Derived properties change with the state they come from: each has its own notify signal, fired with it.
+        self.mergingChanged.connect(self.mergingTopicChanged)
         self._service = service
         self._rows = KioskRowsModel(StaffIdeaRow, self)
         self._notice = ""
@@ -55,7 +58,7 @@ class KioskStaffIdeas(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         """The duplicate picked to be folded into the next idea tapped; empty when not merging."""
         return self._merging.idea_id if self._merging else ""
 
-    @Property(str, notify=mergingChanged)
+    @Property(str, notify=mergingTopicChanged)
     def mergingTopic(self) -> str:
         return self._merging.topic if self._merging else ""
 

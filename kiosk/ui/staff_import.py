@@ -49,6 +49,8 @@ class PreviewRow:
 class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss QmlUncreatable as a decorator
     filesChanged = Signal()
     planChanged = Signal()
+    summaryChanged = Signal()
+    canImportChanged = Signal()
     noticeChanged = Signal()
 
     def __init__(
@@ -60,6 +62,9 @@ class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # Derived properties change with the state they come from: each has its own notify signal, fired with it.
+        self.planChanged.connect(self.summaryChanged)
+        self.planChanged.connect(self.canImportChanged)
         self._service = service
         self._feed = feed
         self._find_files = files
@@ -79,11 +84,11 @@ class KioskStaffImport(QObject):  # type: ignore[operator]  # PySide6 stubs miss
     def preview(self) -> KioskRowsModel:
         return self._rows
 
-    @Property(str, notify=planChanged)
+    @Property(str, notify=summaryChanged)
     def summary(self) -> str:
         return self._summary
 
-    @Property(bool, notify=planChanged)
+    @Property(bool, notify=canImportChanged)
     def canImport(self) -> bool:
         return self._plan is not None and self._plan.ok and bool(self._plan.rows)
 

@@ -57,6 +57,8 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
     noticeChanged = Signal()
     placesChanged = Signal()
     checkChanged = Signal()
+    checkLinesChanged = Signal()
+    checkOkChanged = Signal()
 
     def __init__(
         self,
@@ -69,6 +71,9 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # Derived properties change with the state they come from: each has its own notify signal, fired with it.
+        self.checkChanged.connect(self.checkLinesChanged)
+        self.checkChanged.connect(self.checkOkChanged)
         self._service = service
         self._event = service.event
         self._feed = feed
@@ -90,11 +95,11 @@ class KioskStaffTools(QObject):  # type: ignore[operator]  # PySide6 stubs miss 
     def exportPlaces(self) -> list[str]:
         return [str(place) for place in self._places]
 
-    @Property("QStringList", notify=checkChanged)  # type: ignore[arg-type]
+    @Property("QStringList", notify=checkLinesChanged)  # type: ignore[arg-type]
     def checkLines(self) -> list[str]:
         return self._check_lines
 
-    @Property(bool, notify=checkChanged)
+    @Property(bool, notify=checkOkChanged)
     def checkOk(self) -> bool:
         return self._check_ok
 

@@ -180,3 +180,34 @@ def test_no_qml_file_types_a_limit_or_its_own_font() -> None:
         if path.name != "Theme.qml":
             # Type goes through Theme.font(), Theme.figures() or Theme.spaced(), never a block of its own.
             assert "Theme.fontFamily" not in text, f"{path.name} sets the font family itself"
+
+
+def qml_classes() -> list[type[QObject]]:
+    """Every QObject class the kiosk's Qt layer declares (view models, models, helpers), imported as the app does."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import kiosk.ui
+
+    found: dict[str, type[QObject]] = {}
+    for module_info in pkgutil.iter_modules(kiosk.ui.__path__):
+        if module_info.name in {"app", "__main__"}:
+            continue
+        module = importlib.import_module(f"kiosk.ui.{module_info.name}")
+        for name, value in vars(module).items():
+            if inspect.isclass(value) and issubclass(value, QObject) and value.__module__ == module.__name__:
+                found[f"{module.__name__}.{name}"] = value
+    return [found[key] for key in sorted(found)]
+
+
+@pytest.mark.parametrize("cls", qml_classes(), ids=lambda cls: cls.__name__)
+def test_no_class_in_the_qt_layer_has_two_properties_on_one_notify_signal(cls: type[QObject]) -> None:
+    meta = cls.staticMetaObject
+    signals = []
+    for index in range(meta.propertyOffset(), meta.propertyCount()):
+        prop = meta.property(index)
+        if prop.hasNotifySignal():
+            signals.append(bytes(prop.notifySignal().name().data()).decode())
+    shared = sorted({signal for signal in signals if signals.count(signal) > 1})
+    assert not shared, f"{cls.__name__}: {shared} notify more than one property"
