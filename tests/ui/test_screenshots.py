@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.commands import ROOT, run_kiosk
 from tests.ui.conftest import MakeKiosk, reveal_slot
-from tests.ui.driver import find_item, is_shown, tap
+from tests.ui.driver import find_item, find_items, is_shown, tap
 
 ARTEFACTS = Path(os.environ.get("KIOSK_ARTEFACTS", ROOT / "artifacts")) / "screenshots"
 FRAME = QColor("#14213d")  # Theme.frame: the header band
@@ -80,23 +80,34 @@ def test_every_screen_renders_for_a_look(make_kiosk: MakeKiosk, qtbot: QtBot) ->
     assert shots == ["board", "detail", "form", "saved", "wishlist", "idea-form", "attract"]
 
 
-def test_staff_screens_render_for_a_look(make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", ["1920x1080", "1280x720", "1080x1920"])
+def test_staff_screens_render_for_a_look(make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path, size: str) -> None:
     from kiosk.store.pin import set_pin
     from kiosk.ui.staff import StaffSection
 
     set_pin(tmp_path / "data", "24681357")
-    kiosk = make_kiosk("--demo", now="2023-04-21T11:30")
+    kiosk = make_kiosk("--demo", now="2023-04-21T11:30", size=size)
     window = kiosk.window
     kiosk.staff.requestEntry()
     qtbot.waitUntil(lambda: is_shown(find_item(window, "pinPad")))
     QTest.qWait(300)
-    assert window.grabWindow().save(str(ARTEFACTS / "staff-pin-1920x1080.png"))
+    assert window.grabWindow().save(str(ARTEFACTS / f"staff-pin-{size}.png"))
     kiosk.staff.submitPin("24681357")
-    for section in StaffSection:
+    # Every section on the landscape screen; the densest two (a list of cards, the tools) small and upright too.
+    sections = list(StaffSection) if size == "1920x1080" else [StaffSection.Cards, StaffSection.Tools]
+    for section in sections:
         kiosk.staff.showSection(section)
         QTest.qWait(300)
-        target = ARTEFACTS / f"staff-{section.name.lower()}-1920x1080.png"
+        target = ARTEFACTS / f"staff-{section.name.lower()}-{size}.png"
         assert window.grabWindow().save(str(target)), target
+        if section == StaffSection.Cards:
+            # Upright, a card's buttons go under its topic, so the topic is not cut to a few letters.
+            row = find_item(window, "staffCard-0")
+            assert row is not None and row.property("stacked") is (size == "1080x1920")
+        if section == StaffSection.Tools:
+            # A long export folder is shortened in the middle, never wider than the page.
+            page_width = window.width()
+            assert all(b.width() < page_width for b in find_items(window, "exportPlace-1"))
 
 
 def test_a_screenshot_onto_a_full_disk_leaves_the_earlier_picture(

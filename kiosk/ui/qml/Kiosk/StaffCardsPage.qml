@@ -94,14 +94,19 @@ Item {
             required property string time
             required property bool cancelled
             objectName: "staffCard-" + index
+            // On a narrow (upright) screen the buttons go under the topic, so the topic keeps the row's width.
+            readonly property bool stacked: width < actions.width * 2.2
             width: list.width
-            height: Math.max(Theme.minTouch, texts.height) + Theme.pad
+            height: stacked ? texts.height + actions.height + Theme.gap + Theme.pad * 1.5
+                            : Math.max(Theme.minTouch, texts.height, actions.height) + Theme.pad
             radius: Theme.radius
             color: cancelled ? Theme.blocked : Theme.sheet
 
             Column {
                 id: texts
-                anchors { left: parent.left; right: actions.left; verticalCenter: parent.verticalCenter; margins: Theme.pad }
+                x: Theme.pad
+                y: row.stacked ? Theme.pad * 0.75 : (row.height - height) / 2
+                width: (row.stacked ? row.width : actions.x) - Theme.pad * 2
                 Text {
                     width: parent.width
                     elide: Text.ElideRight
@@ -121,7 +126,8 @@ Item {
             }
             Row {
                 id: actions
-                anchors { right: parent.right; rightMargin: Theme.pad; verticalCenter: parent.verticalCenter }
+                x: row.stacked ? Theme.pad : row.width - width - Theme.pad
+                y: row.stacked ? texts.y + texts.height + Theme.gap : (row.height - height) / 2
                 spacing: Theme.gap
                 TouchButton {
                     visible: !row.cancelled

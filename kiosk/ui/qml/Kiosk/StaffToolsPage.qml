@@ -46,7 +46,9 @@ KioskFlickable {
                     required property int index
                     required property string modelData
                     objectName: "exportPlace-" + index
+                    width: Math.min(implicitWidth, page.width)
                     primary: false
+                    elide: Text.ElideMiddle
                     text: modelData
                     onClicked: page.tools.exportTo(index)
                 }

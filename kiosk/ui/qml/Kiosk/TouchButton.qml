@@ -11,6 +11,8 @@ Rectangle {
     property bool inverted: false
     // For actions that destroy something (cancelling a session).
     property bool danger: false
+    // How a label too long for the button is shortened (a folder's path keeps its start and end).
+    property int elide: Text.ElideRight
     signal clicked()
 
     readonly property color outline: inverted ? Theme.frameText : (danger ? Theme.danger : Theme.inkMuted)
@@ -29,7 +31,7 @@ Rectangle {
         id: label
         anchors.centerIn: parent
         width: Math.min(implicitWidth, button.width - Theme.pad)
-        elide: Text.ElideRight
+        elide: button.elide
         color: button.primary || button.inverted ? "white" : (button.danger ? Theme.danger : Theme.ink)
         font: Theme.font(Theme.bodySize, Font.DemiBold)
         text: button.text
