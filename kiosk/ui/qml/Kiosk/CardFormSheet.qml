@@ -122,6 +122,7 @@ Rectangle {
 
     IdleWarning {
         anchors.fill: parent
+        keyboardHeight: sheet.keyboardHeight
         seconds: sheet.form.countdown
         onStillHere: sheet.form.activity()
     }

@@ -6,6 +6,8 @@ Rectangle {
     id: warning
 
     property int seconds: 0
+    // How much of the window's bottom the on-screen keyboard covers: the box and its button stay above it.
+    property real keyboardHeight: 0
     signal stillHere()
 
     objectName: "idleWarning"
@@ -19,7 +21,8 @@ Rectangle {
     }
 
     Rectangle {
-        anchors.centerIn: parent
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: Math.max(Theme.pad, (parent.height - warning.keyboardHeight - height) / 2)
         width: Math.min(parent.width - Theme.pad * 4, Theme.px(760))
         height: warningColumn.height + Theme.pad * 4
         radius: Theme.radius * 2
