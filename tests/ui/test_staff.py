@@ -147,6 +147,15 @@ def test_the_panel_closes_itself_when_left_alone(
 # --- moderating cards ---------------------------------------------------------------------------------------------
 
 
+def give_reason(kiosk: KioskApp, text: str) -> None:
+    """Type the reason the open reason dialog asks for, and confirm it."""
+    field = find_shown(kiosk.window, "reasonFieldInput")
+    assert field is not None
+    field.forceActiveFocus()
+    type_hardware(kiosk.window, text)
+    tap_named(kiosk.window, "reasonConfirm")
+
+
 def row_of(kiosk: KioskApp, topic: str) -> str:
     return next(str(c.id) for c in kiosk.service.cards() if c.topic == topic)
 
@@ -157,11 +166,7 @@ def test_cancel_with_a_reason_then_restore(staff_kiosk: Callable[..., KioskApp],
     card_id = row_of(kiosk, "AcroYoga")
     cancel = next(b for b in _buttons(kiosk, "staffCancel") if _row_card(b) == card_id)
     tap(kiosk.window, cancel)
-    reason = find_shown(kiosk.window, "reasonFieldInput")
-    assert reason is not None
-    reason.forceActiveFocus()
-    type_hardware(kiosk.window, "Host is ill")
-    tap(kiosk.window, find_shown(kiosk.window, "reasonConfirm"))  # type: ignore[arg-type]
+    give_reason(kiosk, "Host is ill")
     qtbot.waitUntil(lambda: "AcroYoga" not in [c.topic for c in kiosk.service.cards()])
     assert audit_actions(kiosk)[-1] == ("staff", "staff.card.cancel")
     assert "restored" in cards.property("notice")
@@ -231,11 +236,7 @@ def test_a_block_waits_until_the_sessions_in_its_way_are_moved(
     # AcroYoga sits in 150F at 11:00 on Friday: block 10:00-13:00 there.
     blocks.setDraft(room, 0, 0, 3)
     tap(kiosk.window, find_shown(kiosk.window, "blockSave"))  # type: ignore[arg-type]
-    reason = find_shown(kiosk.window, "reasonFieldInput")
-    assert reason is not None
-    reason.forceActiveFocus()
-    type_hardware(kiosk.window, "Keynote overflow")
-    tap(kiosk.window, find_shown(kiosk.window, "reasonConfirm"))  # type: ignore[arg-type]
+    give_reason(kiosk, "Keynote overflow")
     qtbot.waitUntil(lambda: find_shown(kiosk.window, "inTheWay-0") is not None)
     wait_keyboard_gone(kiosk.window)
     assert blocks.property("inTheWayCount") == 1
@@ -244,11 +245,7 @@ def test_a_block_waits_until_the_sessions_in_its_way_are_moved(
     qtbot.waitUntil(lambda: blocks.property("inTheWayCount") == 0)
     # Nothing in the way now: the same block, asked for again, is saved.
     tap(kiosk.window, find_shown(kiosk.window, "blockSave"))  # type: ignore[arg-type]
-    reason = find_shown(kiosk.window, "reasonFieldInput")
-    assert reason is not None
-    reason.forceActiveFocus()
-    type_hardware(kiosk.window, "Keynote overflow")
-    tap(kiosk.window, find_shown(kiosk.window, "reasonConfirm"))  # type: ignore[arg-type]
+    give_reason(kiosk, "Keynote overflow")
     qtbot.waitUntil(lambda: any(b.reason == "Keynote overflow" for b in kiosk.service.blocks()))
     assert any(b.reason == "Keynote overflow" and b.room_key == "150f" for b in kiosk.service.blocks())
     assert audit_actions(kiosk)[-2:] == [("staff", "staff.card.move"), ("staff", "staff.block")]
