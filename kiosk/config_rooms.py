@@ -50,6 +50,18 @@ def _claim(table: Table, name: str, key: str, owners: dict[str, str]) -> None:
     owners[key] = table.where
 
 
+def _keyed(
+    table: Table, known: tuple[str, ...], max_length: int, owners: dict[str, str]
+) -> tuple[Problems, str | None]:
+    """The start of reading a room or a tag: unknown keys refused, its `key` read and claimed; the problems go on."""
+    problems = Problems()
+    problems.attempt(partial(table.reject_unknown, known))
+    key = problems.attempt(partial(_key, table, "key", max_length))
+    if key is not None:
+        problems.attempt(partial(_claim, table, "key", key, owners))
+    return problems, key
+
+
 def read_rooms(root: Table) -> tuple[Room, ...]:
     tables = root.tables("rooms")
     if not tables:
@@ -62,11 +74,7 @@ def read_rooms(root: Table) -> tuple[Room, ...]:
 
 
 def _room(table: Table, owners: dict[str, str]) -> Room:
-    problems = Problems()
-    problems.attempt(partial(table.reject_unknown, _ROOM_KEYS))
-    key = problems.attempt(partial(_key, table, "key", _ROOM_KEY_MAX))
-    if key is not None:
-        problems.attempt(partial(_claim, table, "key", key, owners))
+    problems, key = _keyed(table, _ROOM_KEYS, _ROOM_KEY_MAX, owners)
     name = problems.attempt(partial(table.text, "name"))
     note = problems.attempt(partial(table.text, "note", "", allow_empty=True))
     problems.raise_any()
@@ -84,11 +92,7 @@ def read_tags(root: Table) -> tuple[Tag, ...]:
 
 
 def _tag(table: Table, owners: dict[str, str]) -> Tag:
-    problems = Problems()
-    problems.attempt(partial(table.reject_unknown, _TAG_KEYS))
-    key = problems.attempt(partial(_key, table, "key", _TAG_KEY_MAX))
-    if key is not None:
-        problems.attempt(partial(_claim, table, "key", key, owners))
+    problems, key = _keyed(table, _TAG_KEYS, _TAG_KEY_MAX, owners)
     label = problems.attempt(partial(table.text, "label"))
     colour = problems.attempt(partial(_colour, table))
     problems.raise_any()
